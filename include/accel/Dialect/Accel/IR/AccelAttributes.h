@@ -1,0 +1,43 @@
+//===- AccelAttributes.h - accel attributes ---------------------*- C++ -*-===//
+#ifndef ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_H
+#define ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_H
+
+#include "mlir/IR/Attributes.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/Hashing.h"
+
+namespace accel {
+
+/// One loop of a mapping level: a problem dimension and its trip count.
+struct LoopSpec {
+  mlir::StringAttr dim;
+  int64_t factor = 1;
+
+  bool operator==(const LoopSpec &other) const {
+    return dim == other.dim && factor == other.factor;
+  }
+};
+llvm::hash_code hash_value(const LoopSpec &loop);
+
+/// The energy the model attributes to one level of an architecture.
+struct LevelCost {
+  mlir::StringAttr level;
+  double energyPj = 0.0;
+
+  bool operator==(const LevelCost &other) const {
+    return level == other.level && energyPj == other.energyPj;
+  }
+};
+llvm::hash_code hash_value(const LevelCost &cost);
+
+/// Prints `value` in the shortest form that parses back to the same double,
+/// always as an MLIR float literal (with a '.').
+void printRoundTripDouble(llvm::raw_ostream &os, double value);
+
+} // namespace accel
+
+#define GET_ATTRDEF_CLASSES
+#include "accel/Dialect/Accel/IR/AccelAttributes.h.inc"
+
+#endif // ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_H

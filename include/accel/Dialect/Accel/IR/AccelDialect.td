@@ -1,0 +1,49 @@
+//===- AccelDialect.td - The accel dialect -----------------*- tablegen -*-===//
+//
+// The `accel` dialect describes DNN accelerator architectures (storage
+// hierarchies, spatial fanouts, compute units and their energy tables) and
+// loop-nest mappings of tensor operations onto them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACCEL_DIALECT_ACCEL_IR_ACCELDIALECT_TD
+#define ACCEL_DIALECT_ACCEL_IR_ACCELDIALECT_TD
+
+include "mlir/IR/DialectBase.td"
+
+def Accel_Dialect : Dialect {
+  let name = "accel";
+  let cppNamespace = "::accel";
+  let summary = "DNN accelerator architectures and loop-nest mappings";
+  let description = [{
+    An `accel.arch` symbol lists the levels of an accelerator, outermost
+    first: `accel.storage` buffers, `accel.fanout` spatial distributions and
+    one innermost `accel.compute`. A fanout multiplies the instances of
+    everything inside it.
+
+    A `#accel.mapping` attribute, attached to a tensor operation as
+    `accel.mapping`, describes how the operation's loop nest is tiled over
+    the levels of an architecture: per storage level its temporal loops
+    (outermost first) and which tensors it keeps; per fanout its spatial
+    loops along x and y. `#accel.cost`, attached as `accel.cost`, records
+    the energy and cycles the analytical model projects for a mapping.
+  }];
+  let useDefaultAttributePrinterParser = 1;
+  let hasOperationAttrVerify = 1;
+  let extraClassDeclaration = [{
+    /// Discardable attribute names the dialect gives meaning to.
+    static constexpr ::llvm::StringLiteral getMappingAttrName() {
+      return ::llvm::StringLiteral("accel.mapping");
+    }
+    static constexpr ::llvm::StringLiteral getCostAttrName() {
+      return ::llvm::StringLiteral("accel.cost");
+    }
+
+  private:
+    void registerAttributes();
+
+  public:
+  }];
+}
+
+#endif // ACCEL_DIALECT_ACCEL_IR_ACCELDIALECT_TD

@@ -1,0 +1,22 @@
+//===- AccelOps.h - accel operations ----------------------------*- C++ -*-===//
+#ifndef ACCEL_DIALECT_ACCEL_IR_ACCELOPS_H
+#define ACCEL_DIALECT_ACCEL_IR_ACCELOPS_H
+
+#include "accel/Dialect/Accel/IR/AccelAttributes.h"
+#include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace accel {
+/// Syntax shared by the level operations: `@name attr-dict`.
+mlir::ParseResult parseLevelOp(mlir::OpAsmParser &parser,
+                               mlir::OperationState &result);
+void printLevelOp(mlir::OpAsmPrinter &printer, mlir::Operation *op);
+} // namespace accel
+
+#define GET_OP_CLASSES
+#include "accel/Dialect/Accel/IR/AccelOps.h.inc"
+
+#endif // ACCEL_DIALECT_ACCEL_IR_ACCELOPS_H

@@ -1,0 +1,111 @@
+//===- AccelDialect.cpp - The accel dialect -------------------------------===//
+//
+// Dialect registration and verification of the discardable attributes the
+// dialect owns (`accel.mapping`, `accel.cost`) on any operation.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+using namespace accel;
+
+#include "accel/Dialect/Accel/IR/AccelDialect.cpp.inc"
+
+void AccelDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "accel/Dialect/Accel/IR/AccelOps.cpp.inc"
+      >();
+  registerAttributes();
+}
+
+/// Product of the factors of `loops`, or nullopt on overflow.
+static std::optional<int64_t> productOfFactors(ArrayRef<LoopSpec> loops) {
+  int64_t product = 1;
+  for (const LoopSpec &loop : loops)
+    if (llvm::MulOverflow(product, loop.factor, product))
+      return std::nullopt;
+  return product;
+}
+
+/// Checks that each spatial axis of `level` fits the fanout it maps onto.
+static LogicalResult verifySpatialAxis(Operation *op, LevelMappingAttr level,
+                                       ArrayRef<LoopSpec> loops, StringRef axis,
+                                       int64_t fanoutSize) {
+  std::optional<int64_t> product = productOfFactors(loops);
+  if (!product || *product > fanoutSize)
+    return op->emitError() << "spatial " << axis << " loops of level '"
+                           << level.getLevel().getValue() << "' need "
+                           << (product ? std::to_string(*product)
+                                       : std::string("more than 2^63"))
+                           << " instances, but the fanout has " << fanoutSize
+                           << " along " << axis;
+  return success();
+}
+
+/// Checks a mapping against the architecture it names: the architecture
+/// must be reachable through the symbol tables enclosing `op`, and each
+/// mapped level must exist and receive the kind of loops it can hold.
+static LogicalResult verifyMappingAgainstArch(Operation *op,
+                                              MappingAttr mapping) {
+  Operation *symbol =
+      SymbolTable::lookupNearestSymbolFrom(op, mapping.getArch());
+  auto arch = dyn_cast_or_null<ArchOp>(symbol);
+  if (!arch)
+    return op->emitError() << "mapping refers to " << mapping.getArch()
+                           << ", which is not an accel.arch in scope";
+
+  for (LevelMappingAttr level : mapping.getLevels()) {
+    StringRef name = level.getLevel().getValue();
+    Operation *levelOp = SymbolTable::lookupSymbolIn(arch, level.getLevel());
+    if (!levelOp)
+      return op->emitError() << "mapping level '" << name
+                             << "' is not a level of architecture "
+                             << mapping.getArch();
+    if (isa<ComputeOp>(levelOp))
+      return op->emitError() << "mapping level '" << name
+                             << "' is the compute level, which holds no loops";
+    if (auto fanout = dyn_cast<FanoutOp>(levelOp)) {
+      if (!level.getTemporal().empty() || !level.getKeep().empty() ||
+          !level.getBypass().empty())
+        return op->emitError()
+               << "fanout '" << name
+               << "' takes only spatial loops (no temporal loops, keep or "
+                  "bypass)";
+      if (failed(verifySpatialAxis(op, level, level.getSpatialX(), "x",
+                                   fanout.getSizeX())) ||
+          failed(verifySpatialAxis(op, level, level.getSpatialY(), "y",
+                                   fanout.getSizeY())))
+        return failure();
+      continue;
+    }
+    if (level.hasSpatialLoops())
+      return op->emitError()
+             << "storage level '" << name
+             << "' takes no spatial loops; spatial loops belong to an "
+                "accel.fanout";
+  }
+  return success();
+}
+
+LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
+                                                     NamedAttribute attr) {
+  if (attr.getName() == getMappingAttrName()) {
+    auto mapping = dyn_cast<MappingAttr>(attr.getValue());
+    if (!mapping)
+      return op->emitError() << "'" << getMappingAttrName()
+                             << "' must be an #accel.mapping attribute";
+    return verifyMappingAgainstArch(op, mapping);
+  }
+  if (attr.getName() == getCostAttrName()) {
+    if (!isa<CostAttr>(attr.getValue()))
+      return op->emitError() << "'" << getCostAttrName()
+                             << "' must be an #accel.cost attribute";
+    return success();
+  }
+  return op->emitError() << "unknown attribute '" << attr.getName().getValue()
+                         << "' of the accel dialect";
+}

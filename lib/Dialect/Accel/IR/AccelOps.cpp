@@ -1,0 +1,370 @@
+//===- AccelOps.cpp - accel operations ------------------------------------===//
+//
+// Builders and verifiers of the architecture operations.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <cmath>
+#include <cstdio>
+
+using namespace mlir;
+using namespace accel;
+
+/// Value of an integer-or-float attribute.
+static double numberValue(Attribute attr) {
+  if (auto floatAttr = dyn_cast<FloatAttr>(attr))
+    return floatAttr.getValueAsDouble();
+  return static_cast<double>(cast<IntegerAttr>(attr).getInt());
+}
+
+/// A number as people write it in a message ("0.5", "16").
+static std::string formatNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%g", value);
+  return buffer;
+}
+
+/// Word bits a level uses when it does not say (Timeloop's default).
+static constexpr int64_t kDefaultWordBits = 16;
+
+/// Signed value of an optional I64 attribute (ODS getters return unsigned).
+static std::optional<int64_t> signedValue(IntegerAttr attr) {
+  if (!attr)
+    return std::nullopt;
+  return attr.getInt();
+}
+
+static LogicalResult checkPositive(Operation *op, IntegerAttr attr,
+                                   StringRef name) {
+  if (std::optional<int64_t> value = signedValue(attr); value && *value <= 0)
+    return op->emitOpError() << "'" << name << "' must be positive, got "
+                             << *value;
+  return success();
+}
+
+static LogicalResult checkNumberAtLeast(Operation *op, Attribute attr,
+                                        StringRef name, double minimum,
+                                        bool strict) {
+  if (!attr)
+    return success();
+  double value = numberValue(attr);
+  bool ok = std::isfinite(value) && (strict ? value > minimum : value >= minimum);
+  if (!ok)
+    return op->emitOpError()
+           << "'" << name << "' must be "
+           << (strict ? "greater than " : "at least ") << formatNumber(minimum)
+           << ", got " << formatNumber(value);
+  return success();
+}
+
+/// Checks a dictionary of named non-negative numbers whose keys come from
+/// `allowed`.
+static LogicalResult checkNumberTable(Operation *op, DictionaryAttr table,
+                                      StringRef tableName,
+                                      ArrayRef<StringRef> allowed) {
+  if (!table)
+    return success();
+  for (NamedAttribute entry : table) {
+    StringRef key = entry.getName().getValue();
+    if (!llvm::is_contained(allowed, key)) {
+      InFlightDiagnostic diag = op->emitOpError()
+                                << "unknown key '" << key << "' in '"
+                                << tableName << "'; expected one of ";
+      llvm::interleaveComma(allowed, diag);
+      return diag;
+    }
+    if (!isa<FloatAttr, IntegerAttr>(entry.getValue()))
+      return op->emitOpError() << "'" << tableName << "." << key
+                               << "' must be a number";
+    double value = numberValue(entry.getValue());
+    if (!std::isfinite(value) || value < 0)
+      return op->emitOpError() << "'" << tableName << "." << key
+                               << "' must be a non-negative number, got "
+                               << formatNumber(value);
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Level syntax
+//===----------------------------------------------------------------------===//
+
+ParseResult accel::parseLevelOp(OpAsmParser &parser, OperationState &result) {
+  StringAttr name;
+  if (parser.parseSymbolName(name, mlir::SymbolTable::getSymbolAttrName(),
+                             result.attributes) ||
+      parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+  return success();
+}
+
+/// Prints an attribute value, numbers without their (default) type.
+static void printPlainValue(OpAsmPrinter &printer, Attribute value) {
+  if (auto integer = dyn_cast<IntegerAttr>(value);
+      integer && integer.getType().isSignlessInteger(64)) {
+    printer << integer.getInt();
+    return;
+  }
+  if (auto real = dyn_cast<FloatAttr>(value); real && real.getType().isF64()) {
+    printRoundTripDouble(printer.getStream(), real.getValueAsDouble());
+    return;
+  }
+  if (auto dict = dyn_cast<DictionaryAttr>(value)) {
+    printer << '{';
+    llvm::interleaveComma(dict, printer, [&](NamedAttribute entry) {
+      printer.printKeywordOrString(entry.getName().getValue());
+      printer << " = ";
+      printPlainValue(printer, entry.getValue());
+    });
+    printer << '}';
+    return;
+  }
+  printer.printAttribute(value);
+}
+
+void accel::printLevelOp(OpAsmPrinter &printer, Operation *op) {
+  printer << ' ';
+  printer.printSymbolName(
+      op->getAttrOfType<StringAttr>(mlir::SymbolTable::getSymbolAttrName())
+          .getValue());
+  SmallVector<NamedAttribute> rest;
+  for (NamedAttribute attr : op->getAttrs())
+    if (attr.getName() != mlir::SymbolTable::getSymbolAttrName())
+      rest.push_back(attr);
+  if (rest.empty())
+    return;
+  printer << " {";
+  llvm::interleaveComma(rest, printer, [&](NamedAttribute attr) {
+    printer.printKeywordOrString(attr.getName().getValue());
+    printer << " = ";
+    printPlainValue(printer, attr.getValue());
+  });
+  printer << '}';
+}
+
+//===----------------------------------------------------------------------===//
+// ArchOp
+//===----------------------------------------------------------------------===//
+
+void ArchOp::build(OpBuilder &builder, OperationState &state, StringRef name) {
+  state.addAttribute(mlir::SymbolTable::getSymbolAttrName(),
+                     builder.getStringAttr(name));
+  Region *body = state.addRegion();
+  body->push_back(new Block());
+}
+
+ParseResult ArchOp::parse(OpAsmParser &parser, OperationState &result) {
+  StringAttr name;
+  if (parser.parseSymbolName(name, mlir::SymbolTable::getSymbolAttrName(),
+                             result.attributes) ||
+      parser.parseOptionalAttrDictWithKeyword(result.attributes))
+    return failure();
+  Region *body = result.addRegion();
+  if (parser.parseRegion(*body))
+    return failure();
+  // `{}` parses to a region without blocks; give it its (empty) block so the
+  // verifier can say what is missing.
+  if (body->empty())
+    body->push_back(new Block());
+  return success();
+}
+
+void ArchOp::print(OpAsmPrinter &printer) {
+  printer << ' ';
+  printer.printSymbolName(getSymName());
+  printer.printOptionalAttrDictWithKeyword(
+      (*this)->getAttrs(), {mlir::SymbolTable::getSymbolAttrName()});
+  printer << ' ';
+  printer.printRegion(getBody(), /*printEntryBlockArgs=*/false,
+                      /*printBlockTerminators=*/false);
+}
+
+ComputeOp ArchOp::getComputeOp() {
+  if (getBody().empty())
+    return {};
+  for (Operation &op : getBodyBlock())
+    if (auto compute = dyn_cast<ComputeOp>(op))
+      return compute;
+  return {};
+}
+
+FailureOr<int64_t> ArchOp::getInstances(Operation *level) {
+  int64_t instances = 1;
+  for (Operation &op : getBodyBlock()) {
+    if (&op == level)
+      return instances;
+    if (auto fanout = dyn_cast<FanoutOp>(op)) {
+      if (llvm::MulOverflow(instances, fanout.getSizeX(), instances) ||
+          llvm::MulOverflow(instances, fanout.getSizeY(), instances))
+        return failure();
+    }
+  }
+  return instances;
+}
+
+LogicalResult ArchOp::verifyRegions() {
+  if (!getBody().hasOneBlock() || getBodyBlock().empty())
+    return emitOpError() << "must list its levels, outermost first, ending "
+                            "with one accel.compute";
+  Block &block = getBodyBlock();
+  for (Operation &op : block)
+    if (!isa<StorageOp, FanoutOp, ComputeOp>(op))
+      return op.emitOpError()
+             << "cannot appear in an architecture; expected accel.storage, "
+                "accel.fanout or accel.compute";
+
+  Operation &first = block.front();
+  if (!isa<StorageOp>(first))
+    return first.emitOpError()
+           << "cannot be the outermost level: an architecture starts with "
+              "an accel.storage that backs every tensor";
+
+  int numCompute = llvm::count_if(
+      block, [](Operation &op) { return isa<ComputeOp>(op); });
+  if (numCompute != 1)
+    return emitOpError() << "must have exactly one accel.compute, found "
+                         << numCompute;
+  if (!isa<ComputeOp>(block.back()))
+    return getComputeOp().emitOpError()
+           << "must be the last (innermost) level of its architecture";
+
+  if (failed(getInstances(&block.back())))
+    return emitOpError() << "has more than 2^63 compute instances";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// StorageOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult StorageOp::verify() {
+  Operation *op = getOperation();
+  if (failed(checkPositive(op, getEntriesAttr(), "entries")) ||
+      failed(checkPositive(op, getDepthAttr(), "depth")) ||
+      failed(checkPositive(op, getWidthAttr(), "width")) ||
+      failed(checkPositive(op, getWordBitsAttr(), "word_bits")) ||
+      failed(checkPositive(op, getBlockSizeAttr(), "block_size")) ||
+      failed(checkPositive(op, getClusterSizeAttr(), "cluster_size")))
+    return failure();
+
+  if (getEntriesAttr() && getDepthAttr())
+    return emitOpError() << "takes 'entries' or 'depth', not both";
+
+  if (std::optional<int64_t> width = signedValue(getWidthAttr())) {
+    int64_t wordBits =
+        signedValue(getWordBitsAttr()).value_or(kDefaultWordBits);
+    int64_t blockSize = signedValue(getBlockSizeAttr()).value_or(1);
+    int64_t vectorBits = 0;
+    if (llvm::MulOverflow(wordBits, blockSize, vectorBits) ||
+        *width % vectorBits != 0)
+      return emitOpError() << "'width' (" << *width
+                           << " bits) must be a multiple of word_bits x "
+                              "block_size ("
+                           << wordBits << " x " << blockSize << ")";
+    std::optional<int64_t> clusterSize = signedValue(getClusterSizeAttr());
+    int64_t clusterBits = 0;
+    if (getBlockSizeAttr() && clusterSize &&
+        (llvm::MulOverflow(vectorBits, *clusterSize, clusterBits) ||
+         clusterBits != *width))
+      return emitOpError() << "word_bits x block_size x cluster_size ("
+                           << wordBits << " x " << blockSize << " x "
+                           << *clusterSize << ") must equal 'width' ("
+                           << *width << ")";
+  }
+
+  if (failed(checkNumberAtLeast(op, getMultipleBufferingAttr(),
+                                "multiple_buffering", 1.0, false)) ||
+      failed(checkNumberAtLeast(op, getMinUtilizationAttr(), "min_utilization",
+                                0.0, false)) ||
+      failed(checkNumberAtLeast(op, getReadBandwidthAttr(), "read_bandwidth",
+                                0.0, true)) ||
+      failed(checkNumberAtLeast(op, getWriteBandwidthAttr(), "write_bandwidth",
+                                0.0, true)) ||
+      failed(checkNumberAtLeast(op, getSharedBandwidthAttr(),
+                                "shared_bandwidth", 0.0, true)) ||
+      failed(checkNumberAtLeast(op, getAreaAttr(), "area", 0.0, false)) ||
+      failed(checkNumberAtLeast(op, getNetworkFillLatencyAttr(),
+                                "network_fill_latency", 0.0, false)) ||
+      failed(checkNumberAtLeast(op, getNetworkDrainLatencyAttr(),
+                                "network_drain_latency", 0.0, false)))
+    return failure();
+  if (Attribute minUtil = getMinUtilizationAttr(); minUtil && numberValue(minUtil) > 1.0)
+    return emitOpError() << "'min_utilization' must lie in [0, 1], got "
+                         << formatNumber(numberValue(minUtil));
+
+  if (std::optional<StringRef> technology = getTechnology()) {
+    std::string lower = technology->lower();
+    if (lower != "sram" && lower != "dram" && lower != "regfile")
+      return emitOpError() << "unknown technology '" << *technology
+                           << "'; expected 'sram', 'dram' or 'regfile'";
+  }
+
+  llvm::StringSet<> kept;
+  if (ArrayAttr keep = getKeepAttr())
+    for (Attribute tensor : keep)
+      if (!kept.insert(cast<StringAttr>(tensor).getValue()).second)
+        return emitOpError() << "lists tensor '"
+                             << cast<StringAttr>(tensor).getValue()
+                             << "' twice in 'keep'";
+  if (ArrayAttr bypass = getBypassAttr()) {
+    llvm::StringSet<> bypassed;
+    for (Attribute tensor : bypass) {
+      StringRef name = cast<StringAttr>(tensor).getValue();
+      if (kept.contains(name))
+        return emitOpError() << "both keeps and bypasses tensor '" << name
+                             << "'";
+      if (!bypassed.insert(name).second)
+        return emitOpError() << "lists tensor '" << name
+                             << "' twice in 'bypass'";
+    }
+  }
+
+  if (failed(checkNumberTable(
+          op, getEnergyAttr(), "energy",
+          {"read", "fill", "write", "update", "leak", "address_generation"})) ||
+      failed(checkNumberTable(op, getNetworkAttr(), "network",
+                              {"word_bits", "energy_per_hop", "router_energy",
+                               "wire_energy", "tile_width"})))
+    return failure();
+  if (DictionaryAttr energy = getEnergyAttr();
+      energy && energy.get("fill") && energy.get("write"))
+    return emitOpError() << "'energy' gives both 'fill' and its alias 'write'";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// FanoutOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult FanoutOp::verify() {
+  if (failed(checkPositive(getOperation(), getXAttr(), "x")) ||
+      failed(checkPositive(getOperation(), getYAttr(), "y")))
+    return failure();
+  if (getSizeX() == 1 && getSizeY() == 1)
+    return emitOpError() << "of 1 x 1 distributes nothing; give 'x' or 'y' "
+                            "greater than 1";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ComputeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ComputeOp::verify() {
+  if (failed(checkPositive(getOperation(), getWordBitsAttr(), "word_bits")) ||
+      failed(checkNumberAtLeast(getOperation(), getAreaAttr(), "area", 0.0,
+                                false)) ||
+      failed(checkNumberTable(getOperation(), getEnergyAttr(), "energy",
+                              {"compute", "leak"})))
+    return failure();
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "accel/Dialect/Accel/IR/AccelOps.cpp.inc"

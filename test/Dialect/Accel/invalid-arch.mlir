@@ -1,0 +1,243 @@
+// RUN: accel-opt %s -split-input-file -verify-diagnostics
+
+// expected-error @+1 {{must list its levels, outermost first, ending with one accel.compute}}
+accel.arch @empty {
+}
+
+// -----
+
+accel.arch @no_compute {
+  // expected-error @-1 {{must have exactly one accel.compute, found 0}}
+  accel.storage @DRAM {}
+}
+
+// -----
+
+accel.arch @two_computes {
+  // expected-error @-1 {{must have exactly one accel.compute, found 2}}
+  accel.storage @DRAM {}
+  accel.compute @a {}
+  accel.compute @b {}
+}
+
+// -----
+
+accel.arch @compute_not_last {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{must be the last (innermost) level of its architecture}}
+  accel.compute @mac {}
+  accel.storage @RF {}
+}
+
+// -----
+
+accel.arch @fanout_first {
+  // expected-error @+1 {{cannot be the outermost level: an architecture starts with an accel.storage}}
+  accel.fanout @PE {x = 4}
+  accel.storage @DRAM {}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @foreign_op {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{cannot appear in an architecture; expected accel.storage, accel.fanout or accel.compute}}
+  func.func private @f()
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @duplicate_names {
+  // expected-note @+1 {{see existing symbol definition here}}
+  accel.storage @buf {}
+  // expected-error @+1 {{redefinition of symbol named 'buf'}}
+  accel.storage @buf {}
+  accel.compute @mac {}
+}
+
+// -----
+
+// expected-error @+1 {{expects parent op 'accel.arch'}}
+accel.storage @outside {}
+
+// -----
+
+accel.arch @negative_entries {
+  // expected-error @+1 {{'entries' must be positive, got -4}}
+  accel.storage @buf {entries = -4}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @zero_depth {
+  // expected-error @+1 {{'depth' must be positive, got 0}}
+  accel.storage @buf {depth = 0, width = 64}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @entries_and_depth {
+  // expected-error @+1 {{takes 'entries' or 'depth', not both}}
+  accel.storage @buf {entries = 64, depth = 8, width = 64, word_bits = 8}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @bad_width {
+  // expected-error @+1 {{'width' (60 bits) must be a multiple of word_bits x block_size (8 x 1)}}
+  accel.storage @buf {depth = 16, width = 60, word_bits = 8}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @bad_width_block {
+  // expected-error @+1 {{'width' (64 bits) must be a multiple of word_bits x block_size (8 x 3)}}
+  accel.storage @buf {depth = 16, width = 64, word_bits = 8, block_size = 3}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @bad_cluster {
+  // expected-error @+1 {{word_bits x block_size x cluster_size (8 x 2 x 2) must equal 'width' (64)}}
+  accel.storage @buf {depth = 16, width = 64, word_bits = 8, block_size = 2, cluster_size = 2}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @zero_word_bits {
+  // expected-error @+1 {{'word_bits' must be positive, got 0}}
+  accel.storage @buf {word_bits = 0}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @keep_and_bypass {
+  // expected-error @+1 {{both keeps and bypasses tensor 'Weights'}}
+  accel.storage @buf {keep = ["Inputs", "Weights"], bypass = ["Weights"]}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @keep_twice {
+  // expected-error @+1 {{lists tensor 'Inputs' twice in 'keep'}}
+  accel.storage @buf {keep = ["Inputs", "Inputs"]}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @bad_buffering {
+  // expected-error @+1 {{'multiple_buffering' must be at least 1, got 0.5}}
+  accel.storage @buf {multiple_buffering = 0.5}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @bad_min_utilization {
+  // expected-error @+1 {{'min_utilization' must lie in [0, 1], got 1.5}}
+  accel.storage @buf {min_utilization = 1.5}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @bad_bandwidth {
+  // expected-error @+1 {{'read_bandwidth' must be greater than 0, got 0}}
+  accel.storage @buf {read_bandwidth = 0}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @bandwidth_type {
+  // expected-error @+1 {{attribute 'write_bandwidth' failed to satisfy constraint: integer or floating-point number}}
+  accel.storage @buf {write_bandwidth = "fast"}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @unknown_energy_key {
+  // expected-error @+1 {{unknown key 'reed' in 'energy'; expected one of read, fill, write, update, leak, address_generation}}
+  accel.storage @buf {energy = {reed = 1.0}}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @negative_energy {
+  // expected-error @+1 {{'energy.read' must be a non-negative number, got -1}}
+  accel.storage @buf {energy = {read = -1.0}}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @fill_and_write {
+  // expected-error @+1 {{'energy' gives both 'fill' and its alias 'write'}}
+  accel.storage @buf {energy = {fill = 1.0, write = 2.0}}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @unknown_technology {
+  // expected-error @+1 {{unknown technology 'flash'; expected 'sram', 'dram' or 'regfile'}}
+  accel.storage @buf {technology = "flash"}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @unit_fanout {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{of 1 x 1 distributes nothing; give 'x' or 'y' greater than 1}}
+  accel.fanout @PE {x = 1}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @zero_fanout {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{'y' must be positive, got 0}}
+  accel.fanout @PE {x = 4, y = 0}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @huge_fanout {
+  // expected-error @-1 {{has more than 2^63 compute instances}}
+  accel.storage @DRAM {}
+  accel.fanout @A {x = 4294967296}
+  accel.fanout @B {x = 4294967296}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @compute_energy {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{unknown key 'read' in 'energy'; expected one of compute, leak}}
+  accel.compute @mac {energy = {read = 1.0}}
+}
+
+// -----
+
+accel.arch @compute_word_bits {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{'word_bits' must be positive, got -8}}
+  accel.compute @mac {word_bits = -8}
+}
