@@ -1,0 +1,95 @@
+//===- Architecture.cpp - Storage hierarchy of an accelerator -------------===//
+
+#include "accel/Model/Architecture.h"
+
+#include "llvm/ADT/StringSet.h"
+
+#include <cmath>
+
+using namespace accel::model;
+
+llvm::StringRef accel::model::stringifyTechnology(Technology technology) {
+  switch (technology) {
+  case Technology::SRAM:
+    return "SRAM";
+  case Technology::DRAM:
+    return "DRAM";
+  case Technology::RegFile:
+    return "regfile";
+  }
+  return "SRAM";
+}
+
+std::optional<int64_t> StorageLevel::effectiveSize() const {
+  if (!size)
+    return std::nullopt;
+  return static_cast<int64_t>(
+      std::floor(static_cast<double>(*size) / multipleBuffering));
+}
+
+int Architecture::findLevel(llvm::StringRef levelName) const {
+  for (int s = 0, e = numLevels(); s < e; ++s)
+    if (storage[s].name == levelName)
+      return s;
+  return -1;
+}
+
+/// Checks that `inner`'s mesh is a whole multiple of `outer`'s along an axis.
+static std::string meshRatio(int64_t innerMesh, int64_t outerMesh,
+                             const std::string &innerName,
+                             const std::string &outerName, const char *axis,
+                             int64_t &fanout) {
+  if (outerMesh < 1 || innerMesh < 1 || innerMesh % outerMesh != 0)
+    return "mesh" + std::string(axis) + " of '" + innerName + "' (" +
+           std::to_string(innerMesh) + ") is not a multiple of mesh" + axis +
+           " of '" + outerName + "' (" + std::to_string(outerMesh) + ")";
+  fanout = innerMesh / outerMesh;
+  return {};
+}
+
+std::string Architecture::finalize() {
+  if (storage.empty())
+    return "architecture has no storage level";
+  llvm::StringSet<> names;
+  for (const StorageLevel &level : storage) {
+    if (level.name.empty())
+      return "architecture has a storage level without a name";
+    if (!names.insert(level.name).second)
+      return "storage level '" + level.name + "' is declared twice";
+    if (level.wordBits < 1 || level.blockSize < 1 || level.clusterSize < 1)
+      return "storage level '" + level.name +
+             "' needs positive word bits, block size and cluster size";
+    if (level.size && *level.size < 1)
+      return "storage level '" + level.name + "' has a non-positive size";
+    if (!(level.multipleBuffering >= 1.0))
+      return "storage level '" + level.name +
+             "' has multiple buffering below 1";
+    if (level.instances != level.meshX * level.meshY || level.instances < 1)
+      return "storage level '" + level.name + "' has " +
+             std::to_string(level.instances) + " instances but a " +
+             std::to_string(level.meshX) + "x" + std::to_string(level.meshY) +
+             " mesh";
+  }
+  if (compute.instances != compute.meshX * compute.meshY ||
+      compute.instances < 1)
+    return "compute level '" + compute.name + "' has " +
+           std::to_string(compute.instances) + " instances but a " +
+           std::to_string(compute.meshX) + "x" +
+           std::to_string(compute.meshY) + " mesh";
+
+  for (int s = 0, e = numLevels(); s < e; ++s) {
+    StorageLevel &level = storage[s];
+    int64_t innerX = s == 0 ? compute.meshX : storage[s - 1].meshX;
+    int64_t innerY = s == 0 ? compute.meshY : storage[s - 1].meshY;
+    const std::string &innerName = s == 0 ? compute.name : storage[s - 1].name;
+    if (std::string error = meshRatio(innerX, level.meshX, innerName,
+                                      level.name, "X", level.fanoutX);
+        !error.empty())
+      return error;
+    if (std::string error = meshRatio(innerY, level.meshY, innerName,
+                                      level.name, "Y", level.fanoutY);
+        !error.empty())
+      return error;
+  }
+  return {};
+}
