@@ -1,0 +1,126 @@
+//===- accel-model.cpp - Evaluate a mapping, Timeloop style ---------------===//
+//
+// Takes the files a Timeloop user passes to timeloop-model (architecture,
+// problem, mapping, ERT/ART, or one processed input) and prints the
+// evaluation in Timeloop's stats layout, or as JSON.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Interop/ResultJson.h"
+#include "accel/Interop/TimeloopInput.h"
+#include "accel/Interop/TimeloopStats.h"
+#include "accel/Model/Evaluation.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace accel;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory category("accel-model options");
+static cl::list<std::string> inputs(cl::Positional, cl::OneOrMore,
+                                    cl::desc("<timeloop yaml files>"),
+                                    cl::cat(category));
+static cl::opt<bool> json("json", cl::desc("Print the result as JSON"),
+                          cl::cat(category));
+static cl::opt<bool> printMap("map",
+                              cl::desc("Also print the loop nest (map.txt)"),
+                              cl::cat(category));
+static cl::opt<std::string>
+    outPrefix("o",
+              cl::desc("Write <prefix>.stats.txt, <prefix>.map.txt and "
+                       "<prefix>.json instead of printing"),
+              cl::value_desc("prefix"), cl::cat(category));
+static cl::opt<bool> timeloopCompat(
+    "timeloop-compat",
+    cl::desc("Count as Timeloop does (two iterations per loop, "
+             "extrapolated) instead of exactly"),
+    cl::cat(category));
+static cl::opt<bool> noLinkTransfers(
+    "no-link-transfers",
+    cl::desc("Do not let neighbouring instances forward data"),
+    cl::cat(category));
+static cl::opt<bool> noLeakage("no-leakage",
+                               cl::desc("Ignore leakage (Timeloop v3.0.3)"),
+                               cl::cat(category));
+static cl::opt<bool> quiet("quiet", cl::desc("Do not print warnings"),
+                           cl::cat(category));
+
+static int fail(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "accel-model") << message << "\n";
+  return 1;
+}
+
+static bool writeFile(const std::string &path,
+                      llvm::function_ref<void(llvm::raw_ostream &)> write) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
+  if (ec) {
+    fail("cannot write '" + path + "': " + ec.message());
+    return false;
+  }
+  write(os);
+  return true;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "accel-model: project the energy and cycles of a mapping\n\n"
+      "Takes the same files as timeloop-model; later files override the\n"
+      "top-level keys of earlier ones.\n");
+
+  llvm::Expected<interop::TimeloopInput> input =
+      interop::loadTimeloopFiles(inputs);
+  if (!input)
+    return fail(llvm::toString(input.takeError()));
+  if (!quiet)
+    for (const std::string &warning : input->warnings)
+      llvm::WithColor::warning(llvm::errs(), "accel-model") << warning << "\n";
+  if (!input->mapping)
+    return fail("the inputs give no mapping (a 'mapping' list of directives)");
+
+  model::EvaluationOptions options;
+  options.exactCounts = !timeloopCompat;
+  options.linkTransfers = !noLinkTransfers;
+  options.leakage = !noLeakage;
+  const model::Workload &workload = input->workload;
+  const model::Architecture &arch = input->architecture.arch;
+  model::Result result =
+      model::evaluate(workload, arch, *input->mapping, options);
+
+  auto writeJson = [&](llvm::raw_ostream &os) {
+    os << llvm::formatv("{0:2}", interop::resultToJson(workload, arch, result))
+       << "\n";
+  };
+  auto writeStats = [&](llvm::raw_ostream &os) {
+    interop::writeTimeloopStats(os, workload, arch, *input->mapping, result);
+  };
+  auto writeMap = [&](llvm::raw_ostream &os) {
+    interop::writeTimeloopMap(os, workload, arch, *input->mapping, result);
+  };
+
+  if (!outPrefix.empty()) {
+    if (!writeFile(outPrefix + ".json", writeJson))
+      return 1;
+    if (result.valid && (!writeFile(outPrefix + ".stats.txt", writeStats) ||
+                         !writeFile(outPrefix + ".map.txt", writeMap)))
+      return 1;
+  } else if (json) {
+    writeJson(llvm::outs());
+  } else if (result.valid) {
+    writeStats(llvm::outs());
+    if (printMap) {
+      llvm::outs() << "\n";
+      writeMap(llvm::outs());
+    }
+  }
+  if (!result.valid)
+    return fail("the mapping is invalid: " + result.reason);
+  return 0;
+}
