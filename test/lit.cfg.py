@@ -29,6 +29,9 @@ tools = [
     ToolSubst("accel-translate", unresolved="ignore"),
     ToolSubst("accel-model", unresolved="ignore"),
     ToolSubst("accel-mapper", unresolved="ignore"),
+    "split-file",
+    "not",
+    "count",
     ToolSubst("mlir-opt", unresolved="ignore"),
     ToolSubst("mlir-runner", unresolved="ignore"),
 ]
