@@ -187,38 +187,13 @@ llvm::Error detail::readStorageLevel(const YamlNode &component,
       reader.integer({"cluster-size", "cluster_size"});
   std::optional<int64_t> width =
       reader.integer({"width", "memory_width", "data_storage_width"});
-  if (level.wordBits < 1)
-    reader.record("word bits of '" + level.name + "' must be positive");
-  else if (width) {
-    int64_t vector = level.wordBits * blockSize.value_or(1);
-    if (*width < 1 || *width % vector != 0)
-      reader.record("width of '" + level.name + "' (" +
-                    std::to_string(*width) +
-                    ") must be a multiple of word bits x block size (" +
-                    std::to_string(vector) + ")");
-    else if (blockSize && clusterSize) {
-      if (*blockSize * level.wordBits * *clusterSize != *width)
-        reader.record("block size x word bits x cluster size of '" +
-                      level.name + "' must equal its width");
-      level.blockSize = *blockSize;
-      level.clusterSize = *clusterSize;
-    } else if (clusterSize) {
-      level.clusterSize = *clusterSize;
-      level.blockSize = *width / *clusterSize / level.wordBits;
-    } else if (blockSize) {
-      level.blockSize = *blockSize;
-      level.clusterSize = *width / (level.wordBits * *blockSize);
-    } else {
-      level.blockSize = *width / level.wordBits;
-      level.clusterSize = 1;
-    }
-  } else {
-    level.blockSize = blockSize.value_or(1);
-    level.clusterSize = clusterSize.value_or(1);
-  }
-  if (level.blockSize < 1 || level.clusterSize < 1)
-    reader.record("block and cluster size of '" + level.name +
-                  "' must be positive");
+  if (std::string error =
+          model::deriveBlockAndCluster(level.wordBits, width, blockSize,
+                                       clusterSize, level.blockSize,
+                                       level.clusterSize);
+      !error.empty())
+    reader.record(error + " in '" + level.name + "'");
+
 
   if (std::optional<int64_t> entries = reader.integer({"entries"}))
     level.size = *entries;

@@ -27,6 +27,44 @@ std::optional<int64_t> StorageLevel::effectiveSize() const {
       std::floor(static_cast<double>(*size) / multipleBuffering));
 }
 
+std::string accel::model::deriveBlockAndCluster(
+    int64_t wordBits, std::optional<int64_t> width,
+    std::optional<int64_t> blockSize, std::optional<int64_t> clusterSize,
+    int64_t &block, int64_t &cluster) {
+  if (wordBits < 1)
+    return "word bits must be positive";
+  if ((blockSize && *blockSize < 1) || (clusterSize && *clusterSize < 1))
+    return "block and cluster size must be positive";
+  if (!width) {
+    block = blockSize.value_or(1);
+    cluster = clusterSize.value_or(1);
+    return {};
+  }
+  int64_t vector = wordBits * blockSize.value_or(1);
+  if (*width < 1 || *width % vector != 0)
+    return "width (" + std::to_string(*width) +
+           ") must be a multiple of word bits x block size (" +
+           std::to_string(vector) + ")";
+  if (blockSize && clusterSize) {
+    if (*blockSize * wordBits * *clusterSize != *width)
+      return "block size x word bits x cluster size must equal the width";
+    block = *blockSize;
+    cluster = *clusterSize;
+  } else if (clusterSize) {
+    if (*width % (*clusterSize * wordBits) != 0)
+      return "width must be a multiple of cluster size x word bits";
+    cluster = *clusterSize;
+    block = *width / *clusterSize / wordBits;
+  } else if (blockSize) {
+    block = *blockSize;
+    cluster = *width / (wordBits * *blockSize);
+  } else {
+    block = *width / wordBits;
+    cluster = 1;
+  }
+  return {};
+}
+
 int Architecture::findLevel(llvm::StringRef levelName) const {
   for (int s = 0, e = numLevels(); s < e; ++s)
     if (storage[s].name == levelName)

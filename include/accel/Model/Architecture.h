@@ -96,6 +96,15 @@ struct ComputeLevel {
   std::string energySource = "default model";
 };
 
+/// Timeloop's width rule (spec 1.2.3): from the word bits and whichever of
+/// width (bits per row), block size and cluster size are given, derives the
+/// block and cluster size. Returns why the combination is inconsistent, or
+/// an empty string.
+std::string deriveBlockAndCluster(int64_t wordBits, std::optional<int64_t> width,
+                                  std::optional<int64_t> blockSize,
+                                  std::optional<int64_t> clusterSize,
+                                  int64_t &block, int64_t &cluster);
+
 class Architecture {
 public:
   std::string name;

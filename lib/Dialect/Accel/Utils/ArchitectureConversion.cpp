@@ -1,0 +1,282 @@
+//===- ArchitectureConversion.cpp - accel.arch <-> model ------------------===//
+
+#include "accel/Dialect/Accel/Utils/ArchitectureConversion.h"
+#include "accel/Model/DefaultEnergy.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace accel;
+
+static std::optional<double> number(Attribute attr) {
+  if (!attr)
+    return std::nullopt;
+  if (auto real = dyn_cast<FloatAttr>(attr))
+    return real.getValueAsDouble();
+  if (auto integer = dyn_cast<IntegerAttr>(attr))
+    return static_cast<double>(integer.getInt());
+  return std::nullopt;
+}
+
+static std::optional<int64_t> integer(IntegerAttr attr) {
+  if (!attr)
+    return std::nullopt;
+  return attr.getInt();
+}
+
+static std::optional<double> entry(DictionaryAttr dict, StringRef key) {
+  return dict ? number(dict.get(key)) : std::nullopt;
+}
+
+static LogicalResult convertStorage(StorageOp op, model::StorageLevel &level) {
+  level.name = op.getSymName().str();
+  StringRef technology = op.getTechnology().value_or("sram");
+  level.technology = technology.equals_insensitive("dram")
+                         ? model::Technology::DRAM
+                     : technology.equals_insensitive("regfile")
+                         ? model::Technology::RegFile
+                         : model::Technology::SRAM;
+  level.wordBits = integer(op.getWordBitsAttr()).value_or(16);
+  if (std::string error = model::deriveBlockAndCluster(
+          level.wordBits, integer(op.getWidthAttr()),
+          integer(op.getBlockSizeAttr()), integer(op.getClusterSizeAttr()),
+          level.blockSize, level.clusterSize);
+      !error.empty())
+    return op.emitOpError() << error;
+  if (std::optional<int64_t> entries = integer(op.getEntriesAttr()))
+    level.size = *entries;
+  else if (std::optional<int64_t> depth = integer(op.getDepthAttr()))
+    level.size = *depth * level.blockSize;
+  level.multipleBuffering =
+      number(op.getMultipleBufferingAttr()).value_or(1.0);
+  level.minUtilization = number(op.getMinUtilizationAttr()).value_or(0.0);
+  level.readBandwidth = number(op.getReadBandwidthAttr());
+  level.writeBandwidth = number(op.getWriteBandwidthAttr());
+  level.sharedBandwidth = number(op.getSharedBandwidthAttr());
+  level.reductionSupported =
+      op.getReductionSupported().value_or(level.technology !=
+                                          model::Technology::DRAM);
+  level.networkFillLatency = number(op.getNetworkFillLatencyAttr()).value_or(0);
+  level.networkDrainLatency =
+      number(op.getNetworkDrainLatencyAttr()).value_or(0);
+  if (DictionaryAttr network = op.getNetworkAttr()) {
+    if (std::optional<double> bits = entry(network, "word_bits"))
+      level.network.wordBits = static_cast<int64_t>(*bits);
+    level.network.energyPerHop = entry(network, "energy_per_hop").value_or(0);
+    level.network.routerEnergy = entry(network, "router_energy").value_or(0);
+    level.network.wireEnergy = entry(network, "wire_energy").value_or(0);
+    level.network.tileWidthUm = entry(network, "tile_width").value_or(0);
+  }
+  level.area = number(op.getAreaAttr()).value_or(0.0);
+  if (ArrayAttr keep = op.getKeepAttr())
+    for (Attribute tensor : keep)
+      level.keepConstraint.push_back(cast<StringAttr>(tensor).str());
+  if (ArrayAttr bypass = op.getBypassAttr())
+    for (Attribute tensor : bypass)
+      level.bypassConstraint.push_back(cast<StringAttr>(tensor).str());
+
+  DictionaryAttr energy = op.getEnergyAttr();
+  std::optional<double> read = entry(energy, "read");
+  std::optional<double> fill = entry(energy, "fill");
+  if (!fill)
+    fill = entry(energy, "write");
+  std::optional<double> update = entry(energy, "update");
+  level.readEnergy = read.value_or(0);
+  level.fillEnergy = fill.value_or(0);
+  level.updateEnergy = update.value_or(0);
+  level.leakEnergy = entry(energy, "leak").value_or(0);
+  level.addressGenerationEnergy = entry(energy, "address_generation");
+  model::applyDefaultEnergies(level, read.has_value(), fill.has_value(),
+                              update.has_value());
+  if (energy && !energy.empty()) {
+    // Like an ERT: the largest action energy per cluster member.
+    double largest = 0;
+    for (NamedAttribute action : energy)
+      largest = std::max(largest, number(action.getValue()).value_or(0));
+    level.vectorAccessEnergy = largest / static_cast<double>(level.clusterSize);
+    level.energySource = "ERT";
+  }
+  return success();
+}
+
+FailureOr<model::Architecture> accel::convertArchitecture(ArchOp arch) {
+  model::Architecture result;
+  result.name = arch.getSymName().str();
+  std::vector<model::StorageLevel> outermostFirst;
+  int64_t meshX = 1, meshY = 1;
+  for (Operation &op : arch.getBodyBlock()) {
+    if (auto storage = dyn_cast<StorageOp>(op)) {
+      model::StorageLevel level;
+      if (failed(convertStorage(storage, level)))
+        return failure();
+      level.meshX = meshX;
+      level.meshY = meshY;
+      level.instances = meshX * meshY;
+      outermostFirst.push_back(std::move(level));
+    } else if (auto fanout = dyn_cast<FanoutOp>(op)) {
+      model::StorageLevel level;
+      level.name = fanout.getSymName().str();
+      level.isFanoutOnly = true;
+      level.wordBits = 1;
+      level.size = 1;
+      level.energySource = "none";
+      level.meshX = meshX;
+      level.meshY = meshY;
+      level.instances = meshX * meshY;
+      outermostFirst.push_back(std::move(level));
+      meshX *= fanout.getSizeX();
+      meshY *= fanout.getSizeY();
+    } else if (auto compute = dyn_cast<ComputeOp>(op)) {
+      model::ComputeLevel &level = result.compute;
+      level.name = compute.getSymName().str();
+      level.wordBits = integer(compute.getWordBitsAttr()).value_or(16);
+      std::optional<double> energy =
+          entry(compute.getEnergyAttr(), "compute");
+      level.energy = energy.value_or(model::defaultComputeEnergy(level.wordBits));
+      level.energySource = energy ? "ERT" : "default model";
+      level.area = number(compute.getAreaAttr()).value_or(0.0);
+      level.meshX = meshX;
+      level.meshY = meshY;
+      level.instances = meshX * meshY;
+    }
+  }
+  result.storage.assign(std::make_move_iterator(outermostFirst.rbegin()),
+                        std::make_move_iterator(outermostFirst.rend()));
+  if (std::string error = result.finalize(); !error.empty())
+    return arch.emitOpError() << error;
+  return result;
+}
+
+/// A float attribute, printed plainly by the level printer.
+static Attribute f64(OpBuilder &builder, double value) {
+  return builder.getF64FloatAttr(value);
+}
+
+ArchOp accel::buildArchOp(OpBuilder &builder, Location loc,
+                          const model::Architecture &arch, StringRef name,
+                          SmallVectorImpl<std::string> *spatialLevelNames) {
+  auto archOp = ArchOp::create(builder, loc, name);
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToEnd(&archOp.getBodyBlock());
+  if (spatialLevelNames)
+    spatialLevelNames->assign(arch.numLevels(), std::string());
+
+  auto addFanout = [&](StringRef fanoutName, const model::StorageLevel &level) {
+    NamedAttrList attrs;
+    attrs.append(mlir::SymbolTable::getSymbolAttrName(),
+                 builder.getStringAttr(fanoutName));
+    if (level.fanoutX > 1)
+      attrs.append("x", builder.getI64IntegerAttr(level.fanoutX));
+    if (level.fanoutY > 1)
+      attrs.append("y", builder.getI64IntegerAttr(level.fanoutY));
+    FanoutOp::create(builder, loc, TypeRange(), ValueRange(),
+                     attrs.getAttrs());
+  };
+
+  for (int s = arch.numLevels() - 1; s >= 0; --s) {
+    const model::StorageLevel &level = arch.storage[s];
+    if (level.isFanoutOnly) {
+      if (level.fanout() > 1)
+        addFanout(level.name, level);
+      if (spatialLevelNames)
+        (*spatialLevelNames)[s] = level.name;
+      continue;
+    }
+    NamedAttrList attrs;
+    attrs.append(mlir::SymbolTable::getSymbolAttrName(),
+                 builder.getStringAttr(level.name));
+    attrs.append("technology",
+                 builder.getStringAttr(level.technology == model::Technology::DRAM
+                                           ? "dram"
+                                       : level.technology ==
+                                               model::Technology::RegFile
+                                           ? "regfile"
+                                           : "sram"));
+    if (level.size)
+      attrs.append("entries", builder.getI64IntegerAttr(*level.size));
+    attrs.append("word_bits", builder.getI64IntegerAttr(level.wordBits));
+    if (level.blockSize != 1)
+      attrs.append("block_size", builder.getI64IntegerAttr(level.blockSize));
+    if (level.clusterSize != 1)
+      attrs.append("cluster_size",
+                   builder.getI64IntegerAttr(level.clusterSize));
+    if (level.multipleBuffering != 1.0)
+      attrs.append("multiple_buffering", f64(builder, level.multipleBuffering));
+    if (level.minUtilization != 0.0)
+      attrs.append("min_utilization", f64(builder, level.minUtilization));
+    if (level.readBandwidth)
+      attrs.append("read_bandwidth", f64(builder, *level.readBandwidth));
+    if (level.writeBandwidth)
+      attrs.append("write_bandwidth", f64(builder, *level.writeBandwidth));
+    if (level.sharedBandwidth)
+      attrs.append("shared_bandwidth", f64(builder, *level.sharedBandwidth));
+    if (level.reductionSupported !=
+        (level.technology != model::Technology::DRAM))
+      attrs.append("reduction_supported",
+                   builder.getBoolAttr(level.reductionSupported));
+    if (level.networkFillLatency != 0)
+      attrs.append("network_fill_latency", f64(builder, level.networkFillLatency));
+    if (level.networkDrainLatency != 0)
+      attrs.append("network_drain_latency",
+                   f64(builder, level.networkDrainLatency));
+    auto names = [&](const std::vector<std::string> &list) {
+      SmallVector<StringRef> refs(list.begin(), list.end());
+      return builder.getStrArrayAttr(refs);
+    };
+    if (!level.keepConstraint.empty())
+      attrs.append("keep", names(level.keepConstraint));
+    if (!level.bypassConstraint.empty())
+      attrs.append("bypass", names(level.bypassConstraint));
+    SmallVector<NamedAttribute> energy = {
+        builder.getNamedAttr("read", f64(builder, level.readEnergy)),
+        builder.getNamedAttr("fill", f64(builder, level.fillEnergy)),
+        builder.getNamedAttr("update", f64(builder, level.updateEnergy)),
+        builder.getNamedAttr("leak", f64(builder, level.leakEnergy))};
+    if (level.addressGenerationEnergy)
+      energy.push_back(builder.getNamedAttr(
+          "address_generation", f64(builder, *level.addressGenerationEnergy)));
+    attrs.append("energy", builder.getDictionaryAttr(energy));
+    if (level.area != 0)
+      attrs.append("area", f64(builder, level.area));
+    {
+      SmallVector<NamedAttribute> network;
+      if (level.network.wordBits)
+        network.push_back(builder.getNamedAttr(
+            "word_bits", builder.getI64IntegerAttr(*level.network.wordBits)));
+      if (level.network.energyPerHop != 0)
+        network.push_back(builder.getNamedAttr(
+            "energy_per_hop", f64(builder, level.network.energyPerHop)));
+      if (level.network.routerEnergy != 0)
+        network.push_back(builder.getNamedAttr(
+            "router_energy", f64(builder, level.network.routerEnergy)));
+      if (level.network.wireEnergy != 0)
+        network.push_back(builder.getNamedAttr(
+            "wire_energy", f64(builder, level.network.wireEnergy)));
+      if (level.network.tileWidthUm != 0)
+        network.push_back(builder.getNamedAttr(
+            "tile_width", f64(builder, level.network.tileWidthUm)));
+      if (!network.empty())
+        attrs.append("network", builder.getDictionaryAttr(network));
+    }
+    StorageOp::create(builder, loc, TypeRange(), ValueRange(), attrs.getAttrs());
+    if (level.fanout() > 1) {
+      std::string fanoutName = level.name + "_spatial";
+      addFanout(fanoutName, level);
+      if (spatialLevelNames)
+        (*spatialLevelNames)[s] = fanoutName;
+    }
+  }
+
+  const model::ComputeLevel &compute = arch.compute;
+  NamedAttrList attrs;
+  attrs.append(mlir::SymbolTable::getSymbolAttrName(),
+               builder.getStringAttr(compute.name));
+  attrs.append("word_bits", builder.getI64IntegerAttr(compute.wordBits));
+  attrs.append("energy",
+               builder.getDictionaryAttr(builder.getNamedAttr(
+                   "compute", f64(builder, compute.energy))));
+  if (compute.area != 0)
+    attrs.append("area", f64(builder, compute.area));
+  ComputeOp::create(builder, loc, TypeRange(), ValueRange(), attrs.getAttrs());
+  return archOp;
+}
