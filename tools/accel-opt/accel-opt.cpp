@@ -16,9 +16,14 @@
 #include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
+namespace accel::test {
+void registerTestWorkloadExtractionPass();
+} // namespace accel::test
+
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   accel::registerAccelPasses();
+  accel::test::registerTestWorkloadExtractionPass();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

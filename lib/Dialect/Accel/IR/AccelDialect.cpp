@@ -7,6 +7,7 @@
 
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
@@ -104,6 +105,24 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
     if (!isa<CostAttr>(attr.getValue()))
       return op->emitError() << "'" << getCostAttrName()
                              << "' must be an #accel.cost attribute";
+    return success();
+  }
+  if (attr.getName() == getDimNamesAttrName() ||
+      attr.getName() == getTensorNamesAttrName()) {
+    auto names = dyn_cast<ArrayAttr>(attr.getValue());
+    if (!names || !llvm::all_of(names, [](Attribute name) {
+          auto str = dyn_cast<StringAttr>(name);
+          return str && !str.getValue().empty();
+        }))
+      return op->emitError() << "'" << attr.getName().getValue()
+                             << "' must be an array of non-empty strings";
+    llvm::StringSet<> seen;
+    for (Attribute name : names)
+      if (!seen.insert(cast<StringAttr>(name).getValue()).second)
+        return op->emitError() << "'" << attr.getName().getValue()
+                               << "' lists '"
+                               << cast<StringAttr>(name).getValue()
+                               << "' twice";
     return success();
   }
   return op->emitError() << "unknown attribute '" << attr.getName().getValue()

@@ -31,6 +31,10 @@ using namespace accel;
 namespace {
 
 std::string locationText(Location loc) {
+  if (auto fileLoc = loc->findInstanceOf<FileLineColLoc>())
+    return (fileLoc.getFilename().getValue() + ":" +
+            Twine(fileLoc.getLine()) + ":" + Twine(fileLoc.getColumn()))
+        .str();
   std::string text;
   llvm::raw_string_ostream os(text);
   loc.print(os);

@@ -2,6 +2,7 @@
 
 #include "accel/Dialect/Accel/Utils/WorkloadExtraction.h"
 
+#include "accel/Dialect/Accel/IR/AccelDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/IR/AffineExpr.h"
@@ -221,9 +222,12 @@ accel::extractWorkload(linalg::LinalgOp op, const ExtractionOptions &options) {
   SmallVector<std::string> dimNames(numLoops);
   SmallVector<std::string> tensorNames(op->getNumOperands());
   const unsigned numInputs = op.getNumDpsInputs();
+  // Named ops get their conventional names; a linalg.generic keeps d0.. and
+  // operand indices unless it says otherwise.
+  bool named = !isa<linalg::GenericOp>(operation);
   FailureOr<linalg::ConvolutionDimensions> conv = failure();
   FailureOr<linalg::ContractionDimensions> contraction = failure();
-  if (mac && linalg::isaConvolutionOpInterface(op))
+  if (named && mac && linalg::isaConvolutionOpInterface(op))
     conv = linalg::inferConvolutionDims(op);
   if (succeeded(conv)) {
     extracted.kind = WorkloadKind::Convolution;
@@ -231,7 +235,7 @@ accel::extractWorkload(linalg::LinalgOp op, const ExtractionOptions &options) {
     const char *roles[] = {"I", "W"};
     for (unsigned i = 0; i < numInputs; ++i)
       tensorNames[i] = i < 2 ? roles[i] : "Z" + std::to_string(i - 2);
-  } else if (mac && linalg::isaContractionOpInterface(op) &&
+  } else if (named && mac && linalg::isaContractionOpInterface(op) &&
              succeeded(contraction = linalg::inferContractionDims(op))) {
     extracted.kind = WorkloadKind::Contraction;
     nameContractionDims(*contraction, dimNames);
@@ -253,10 +257,10 @@ accel::extractWorkload(linalg::LinalgOp op, const ExtractionOptions &options) {
   for (unsigned d = 0; d < numLoops; ++d)
     if (dimNames[d].empty())
       dimNames[d] = "d" + std::to_string(d);
-  if (failed(readNameOverride(operation, kDimNamesAttrName, numLoops,
+  if (failed(readNameOverride(operation, AccelDialect::getDimNamesAttrName(), numLoops,
                               "dimension", dimNames,
                               options.emitDiagnostics)) ||
-      failed(readNameOverride(operation, kTensorNamesAttrName,
+      failed(readNameOverride(operation, AccelDialect::getTensorNamesAttrName(),
                               op->getNumOperands(), "tensor", tensorNames,
                               options.emitDiagnostics)))
     return failure();

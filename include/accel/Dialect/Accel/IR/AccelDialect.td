@@ -38,6 +38,14 @@ def Accel_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral getCostAttrName() {
       return ::llvm::StringLiteral("accel.cost");
     }
+    /// Names for an op's loop dimensions and operands (tensors), overriding
+    /// the conventional ones the model uses.
+    static constexpr ::llvm::StringLiteral getDimNamesAttrName() {
+      return ::llvm::StringLiteral("accel.dim_names");
+    }
+    static constexpr ::llvm::StringLiteral getTensorNamesAttrName() {
+      return ::llvm::StringLiteral("accel.tensor_names");
+    }
 
   private:
     void registerAttributes();

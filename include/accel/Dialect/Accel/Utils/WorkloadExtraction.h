@@ -48,10 +48,6 @@ struct ExtractionResult {
 mlir::FailureOr<ExtractionResult>
 extractWorkload(mlir::linalg::LinalgOp op, const ExtractionOptions &options = {});
 
-/// Names of the discardable attributes that override the conventional
-/// names.
-inline constexpr llvm::StringLiteral kDimNamesAttrName = "accel.dim_names";
-inline constexpr llvm::StringLiteral kTensorNamesAttrName = "accel.tensor_names";
 
 } // namespace accel
 
