@@ -139,6 +139,11 @@ accel::interop::parseTimeloopArchitecture(const YamlNode &document,
         return subtree->error("the architecture needs exactly one top subtree");
       root = &subtree->items.front();
     }
+    if (const YamlNode *name = root->get("name"); name && name->isScalar()) {
+      llvm::StringRef text = llvm::StringRef(name->scalar).split('[').first;
+      text.consume_back("_top_level");
+      result.arch.name = text.str();
+    }
     if (llvm::Error error = builder.walkSubtree(*root, 1, warnings))
       return std::move(error);
     if (llvm::Error error = finish(*architecture, builder, result))
@@ -175,6 +180,7 @@ accel::interop::parseTimeloopArchitecture(const YamlNode &document,
     }
     if (llvm::Error error = finish(*ispass, builder, result))
       return std::move(error);
+    result.arch.name = "arch";
   } else {
     return document.error("no 'architecture' (or ISPASS 'arch') section");
   }

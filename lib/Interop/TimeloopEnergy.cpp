@@ -199,9 +199,6 @@ llvm::Error detail::applyEnergyTables(const YamlNode *ert, const YamlNode *art,
       std::optional<double> area = value.asDouble();
       if (!area)
         return value.error("ART area of '" + qualified + "' must be a number");
-      // Timeloop keeps areas in single precision; round the same way so
-      // reports print the same digits (1419.815 prints as 1419.81).
-      area = static_cast<double>(static_cast<float>(*area));
       std::string name = componentName(qualified);
       int level = arch.findLevel(name);
       if (level >= 0)

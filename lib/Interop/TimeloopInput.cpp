@@ -73,15 +73,54 @@ accel::interop::loadTimeloopDocument(YamlNode document) {
     input.mapping = std::move(*parsed);
   }
 
-  input.constraints = input.architecture.nodeConstraints;
-  for (llvm::StringRef key : {"architecture_constraints", "arch_constraints",
-                              "mapspace", "mapspace_constraints"})
+  // Architecture constraints describe the hardware: their keep/bypass lists
+  // become the levels' own constraints (accel.storage keep / bypass).
+  std::vector<YamlNode> architectureConstraints =
+      input.architecture.nodeConstraints;
+  for (llvm::StringRef key : {"architecture_constraints", "arch_constraints"})
     if (const YamlNode *section = document.get(key))
-      if (llvm::Error error = collectDirectives(*section, input.constraints))
+      if (llvm::Error error =
+              collectDirectives(*section, architectureConstraints))
         return std::move(error);
   if (const YamlNode *architecture = document.get("architecture"))
     if (const YamlNode *constraints = architecture->get("constraints"))
-      if (llvm::Error error = collectDirectives(*constraints, input.constraints))
+      if (llvm::Error error =
+              collectDirectives(*constraints, architectureConstraints))
+        return std::move(error);
+  for (const YamlNode &directive : architectureConstraints) {
+    const YamlNode *type = directive.get("type");
+    const YamlNode *target = directive.get("target");
+    if (!type || !target || !type->isScalar() ||
+        (type->scalar != "bypass" && type->scalar != "datatype" &&
+         type->scalar != "dataspace"))
+      continue;
+    llvm::Expected<int> level =
+        resolveTimeloopTarget(*target, input.architecture);
+    if (!level)
+      return level.takeError();
+    model::StorageLevel &storage = input.architecture.arch.storage[*level];
+    for (auto [key, list] :
+         {std::pair<const char *, std::vector<std::string> *>{
+              "keep", &storage.keepConstraint},
+          {"bypass", &storage.bypassConstraint}}) {
+      const YamlNode *names = directive.get(key);
+      if (!names || names->isNull())
+        continue;
+      if (!names->isSequence())
+        return names->error(std::string("'") + key +
+                            "' must be a list of tensor names");
+      for (const YamlNode &name : names->items) {
+        if (!name.isScalar() || input.workload.findDataSpace(name.scalar) < 0)
+          return name.error("unknown tensor '" + name.scalar + "'");
+        if (!llvm::is_contained(*list, name.scalar))
+          list->push_back(name.scalar);
+      }
+    }
+  }
+  input.constraints = std::move(architectureConstraints);
+  for (llvm::StringRef key : {"mapspace", "mapspace_constraints"})
+    if (const YamlNode *section = document.get(key))
+      if (llvm::Error error = collectDirectives(*section, input.constraints))
         return std::move(error);
   if (const YamlNode *mapper = document.get("mapper"))
     input.mapperSettings = *mapper;

@@ -137,6 +137,8 @@ llvm::Error detail::readNodesArchitecture(const YamlNode &nodes,
       meshY *= fanY;
     }
 
+    if (isContainer && result.arch.name.empty())
+      result.arch.name = name;
     if (isContainer) {
       if (const YamlNode *attributes = node->get("attributes");
           attributes && attributes->isMapping())

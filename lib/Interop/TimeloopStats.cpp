@@ -150,7 +150,8 @@ void writeStorageLevel(llvm::raw_ostream &os, const Workload &workload,
   spec("Leakage energy (total)");
   os << fixed2(stats.leakageEnergy) << " pJ\n";
   spec("Area");
-  os << fixed2(level.area) << " um^2\n\n";
+  // Timeloop holds areas in single precision: 1419.815 prints as 1419.81.
+  os << fixed2(static_cast<float>(level.area)) << " um^2\n\n";
 
   os << "    MAPPING\n    -------\n    Loop nest:\n";
   std::string indent = "      ";

@@ -215,6 +215,176 @@ llvm::Expected<YamlNode> accel::interop::parseYamlString(llvm::StringRef text,
   return parseBuffer(llvm::MemoryBuffer::getMemBufferCopy(text, name), name);
 }
 
+YamlNode accel::interop::yamlScalar(const std::string &text, bool quoted) {
+  YamlNode node;
+  node.kind = YamlNode::Kind::Scalar;
+  node.scalar = text;
+  node.quoted = quoted;
+  return node;
+}
+
+YamlNode accel::interop::yamlNumber(double value) {
+  // Shortest text that reads back as the same double.
+  char buffer[40];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof(buffer), "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value)
+      break;
+  }
+  return yamlScalar(buffer);
+}
+
+YamlNode accel::interop::yamlInteger(int64_t value) {
+  return yamlScalar(std::to_string(value));
+}
+
+YamlNode accel::interop::yamlBool(bool value) {
+  return yamlScalar(value ? "true" : "false");
+}
+
+YamlNode accel::interop::yamlSequence(std::vector<YamlNode> items) {
+  YamlNode node;
+  node.kind = YamlNode::Kind::Sequence;
+  node.items = std::move(items);
+  return node;
+}
+
+YamlNode accel::interop::yamlMapping(
+    std::vector<std::pair<std::string, YamlNode>> entries) {
+  YamlNode node;
+  node.kind = YamlNode::Kind::Mapping;
+  node.entries = std::move(entries);
+  return node;
+}
+
+/// Whether a plain scalar would be read back as something else.
+static bool needsQuotes(const YamlNode &node) {
+  const std::string &text = node.scalar;
+  if (text.empty())
+    return true;
+  llvm::StringRef ref(text);
+  if (ref.front() == ' ' || ref.back() == ' ')
+    return true;
+  if (ref.find_first_of(":#{}[],&*!|>'\"%@`\n") != llvm::StringRef::npos)
+    return true;
+  if (ref.front() == '-' || ref.front() == '?')
+    return ref.size() == 1 || !(llvm::isDigit(ref[1]) || ref[1] == '.');
+  std::string lower = ref.lower();
+  if (lower == "null" || lower == "~" || lower == "true" || lower == "false" ||
+      lower == "yes" || lower == "no" || lower == "on" || lower == "off")
+    return node.quoted;
+  return false;
+}
+
+static void writeScalar(llvm::raw_ostream &os, const YamlNode &node) {
+  if (node.isNull()) {
+    os << "null";
+    return;
+  }
+  if (!node.quoted && !needsQuotes(node)) {
+    os << node.scalar;
+    return;
+  }
+  os << '"';
+  for (char c : node.scalar) {
+    if (c == '"' || c == '\\')
+      os << '\\';
+    if (c == '\n') {
+      os << "\\n";
+      continue;
+    }
+    os << c;
+  }
+  os << '"';
+}
+
+static bool isFlat(const YamlNode &node) {
+  return node.isSequence() &&
+         llvm::all_of(node.items, [](const YamlNode &item) {
+           return item.isScalar() || item.isNull() ||
+                  (item.isSequence() && isFlat(item));
+         });
+}
+
+static void writeFlow(llvm::raw_ostream &os, const YamlNode &node) {
+  if (!node.isSequence()) {
+    writeScalar(os, node);
+    return;
+  }
+  os << '[';
+  llvm::interleaveComma(node.items, os,
+                        [&](const YamlNode &item) { writeFlow(os, item); });
+  os << ']';
+}
+
+static void writeBlock(llvm::raw_ostream &os, const YamlNode &node,
+                       unsigned indent);
+
+/// Writes the value after "key:" or "- ".
+static void writeValue(llvm::raw_ostream &os, const YamlNode &node,
+                       unsigned indent) {
+  if (node.isMapping()) {
+    if (node.entries.empty()) {
+      os << " {}\n";
+      return;
+    }
+    os << "\n";
+    writeBlock(os, node, indent + 2);
+    return;
+  }
+  if (node.isSequence()) {
+    if (node.items.empty() || isFlat(node)) {
+      os << ' ';
+      writeFlow(os, node);
+      os << "\n";
+      return;
+    }
+    os << "\n";
+    writeBlock(os, node, indent + 2);
+    return;
+  }
+  os << ' ';
+  writeScalar(os, node);
+  os << "\n";
+}
+
+static void writeBlock(llvm::raw_ostream &os, const YamlNode &node,
+                       unsigned indent) {
+  if (node.isMapping()) {
+    for (const auto &[key, value] : node.entries) {
+      os.indent(indent) << key << ':';
+      writeValue(os, value, indent);
+    }
+    return;
+  }
+  if (node.isSequence()) {
+    for (const YamlNode &item : node.items) {
+      os.indent(indent) << '-';
+      if (item.isMapping() && !item.entries.empty()) {
+        // First entry on the dash line, the rest aligned under it.
+        bool first = true;
+        for (const auto &[key, value] : item.entries) {
+          if (first)
+            os << ' ' << key << ':';
+          else
+            os.indent(indent + 2) << key << ':';
+          writeValue(os, value, indent + 2);
+          first = false;
+        }
+        continue;
+      }
+      writeValue(os, item, indent);
+    }
+    return;
+  }
+  writeScalar(os, node);
+  os << "\n";
+}
+
+void accel::interop::writeYaml(llvm::raw_ostream &os, const YamlNode &node) {
+  writeBlock(os, node, 0);
+}
+
 void accel::interop::mergeTopLevel(YamlNode &base, YamlNode overlay) {
   if (!overlay.isMapping())
     return;

@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <cstdint>
 #include <memory>
@@ -60,6 +61,19 @@ public:
   /// A located error "file:line:col: message".
   llvm::Error error(const llvm::Twine &message) const;
 };
+
+/// Builders for writing documents.
+YamlNode yamlScalar(const std::string &text, bool quoted = false);
+YamlNode yamlNumber(double value);
+YamlNode yamlInteger(int64_t value);
+YamlNode yamlBool(bool value);
+YamlNode yamlSequence(std::vector<YamlNode> items = {});
+YamlNode yamlMapping(std::vector<std::pair<std::string, YamlNode>> entries = {});
+
+/// Writes `node` as a block-style YAML document. Sequences of scalars are
+/// written in flow style ([a, b]); strings that would read back as another
+/// type are quoted.
+void writeYaml(llvm::raw_ostream &os, const YamlNode &node);
 
 /// Parses the first document of a YAML file.
 llvm::Expected<YamlNode> parseYamlFile(llvm::StringRef path);

@@ -1,0 +1,344 @@
+//===- ExportTimeloop.cpp - accel IR to Timeloop YAML ---------------------===//
+//
+// One YAML document in the processed form timeloop-model consumes: the
+// architecture tree (fanouts as `dummy_storage` levels, as Timeloop's front
+// end makes them), problem, mapping (permutations innermost first, factors
+// for every dimension), architecture keep/bypass constraints, ERT and ART.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "accel/Dialect/Accel/Utils/ArchitectureConversion.h"
+#include "accel/Dialect/Accel/Utils/MappingConversion.h"
+#include "accel/Dialect/Accel/Utils/WorkloadExtraction.h"
+#include "accel/Interop/YamlTree.h"
+#include "accel/Target/Timeloop/TimeloopTranslation.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include <map>
+
+using namespace mlir;
+using namespace accel;
+using namespace accel::interop;
+
+namespace {
+
+std::string instanceName(const std::string &name, int64_t instances) {
+  return name + "[1.." + std::to_string(instances) + "]";
+}
+
+YamlNode stringList(const std::vector<std::string> &names) {
+  std::vector<YamlNode> items;
+  for (const std::string &name : names)
+    items.push_back(yamlScalar(name));
+  return yamlSequence(std::move(items));
+}
+
+YamlNode architectureNode(const model::Architecture &arch,
+                          const std::string &top) {
+  std::vector<YamlNode> local;
+  for (int s = arch.numLevels() - 1; s >= 0; --s) {
+    const model::StorageLevel &level = arch.storage[s];
+    std::vector<std::pair<std::string, YamlNode>> attrs;
+    std::string className;
+    if (level.isFanoutOnly) {
+      className = "dummy_storage";
+      attrs = {{"width", yamlInteger(1)},
+               {"depth", yamlInteger(1)},
+               {"datawidth", yamlInteger(1)}};
+    } else {
+      className = level.technology == model::Technology::DRAM      ? "DRAM"
+                  : level.technology == model::Technology::RegFile ? "regfile"
+                                                                   : "SRAM";
+      if (level.size)
+        attrs.push_back({"entries", yamlInteger(*level.size)});
+      attrs.push_back({"datawidth", yamlInteger(level.wordBits)});
+      attrs.push_back({"block_size", yamlInteger(level.blockSize)});
+      attrs.push_back({"cluster_size", yamlInteger(level.clusterSize)});
+      attrs.push_back(
+          {"multiple_buffering", yamlNumber(level.multipleBuffering)});
+      attrs.push_back({"min_utilization", yamlNumber(level.minUtilization)});
+      if (level.readBandwidth)
+        attrs.push_back({"read_bandwidth", yamlNumber(*level.readBandwidth)});
+      if (level.writeBandwidth)
+        attrs.push_back({"write_bandwidth", yamlNumber(*level.writeBandwidth)});
+      if (level.sharedBandwidth)
+        attrs.push_back(
+            {"shared_bandwidth", yamlNumber(*level.sharedBandwidth)});
+      attrs.push_back({"reduction_supported", yamlBool(level.reductionSupported)});
+      if (level.networkFillLatency != 0)
+        attrs.push_back(
+            {"network_fill_latency", yamlNumber(level.networkFillLatency)});
+      if (level.networkDrainLatency != 0)
+        attrs.push_back(
+            {"network_drain_latency", yamlNumber(level.networkDrainLatency)});
+      if (level.addressGenerationEnergy)
+        attrs.push_back(
+            {"addr_gen_energy", yamlNumber(*level.addressGenerationEnergy)});
+      if (level.network.wordBits)
+        attrs.push_back(
+            {"network_word_bits", yamlInteger(*level.network.wordBits)});
+      if (level.network.energyPerHop != 0)
+        attrs.push_back({"energy_per_hop", yamlNumber(level.network.energyPerHop)});
+      if (level.network.routerEnergy != 0)
+        attrs.push_back({"router_energy", yamlNumber(level.network.routerEnergy)});
+      if (level.network.wireEnergy != 0)
+        attrs.push_back({"wire_energy", yamlNumber(level.network.wireEnergy)});
+      if (level.network.tileWidthUm != 0)
+        attrs.push_back({"tile_width", yamlNumber(level.network.tileWidthUm)});
+    }
+    attrs.push_back({"meshX", yamlInteger(level.meshX)});
+    attrs.push_back({"meshY", yamlInteger(level.meshY)});
+    local.push_back(yamlMapping({{"name", yamlScalar(instanceName(
+                                              level.name, level.instances))},
+                                 {"class", yamlScalar(className)},
+                                 {"attributes", yamlMapping(std::move(attrs))}}));
+  }
+  const model::ComputeLevel &compute = arch.compute;
+  local.push_back(yamlMapping(
+      {{"name", yamlScalar(instanceName(compute.name, compute.instances))},
+       {"class", yamlScalar("intmac")},
+       {"attributes",
+        yamlMapping({{"datawidth", yamlInteger(compute.wordBits)},
+                     {"meshX", yamlInteger(compute.meshX)},
+                     {"meshY", yamlInteger(compute.meshY)}})}}));
+  return yamlMapping(
+      {{"version", yamlScalar("0.4", true)},
+       {"subtree",
+        yamlSequence({yamlMapping({{"name", yamlScalar(top + "_top_level")},
+                                   {"local", yamlSequence(std::move(local))}})})}});
+}
+
+YamlNode energyTables(const model::Architecture &arch, const std::string &top) {
+  auto action = [](const char *name, double energy) {
+    return yamlMapping({{"name", yamlScalar(name)},
+                        {"arguments", yamlMapping()},
+                        {"energy", yamlNumber(energy)}});
+  };
+  std::vector<YamlNode> tables;
+  for (int s = arch.numLevels() - 1; s >= 0; --s) {
+    const model::StorageLevel &level = arch.storage[s];
+    if (level.isFanoutOnly)
+      continue;
+    tables.push_back(yamlMapping(
+        {{"name", yamlScalar(top + "_top_level." +
+                             instanceName(level.name, level.instances))},
+         {"actions", yamlSequence({action("read", level.readEnergy),
+                                   action("write", level.fillEnergy),
+                                   action("update", level.updateEnergy),
+                                   action("leak", level.leakEnergy)})}}));
+  }
+  tables.push_back(yamlMapping(
+      {{"name", yamlScalar(top + "_top_level." +
+                           instanceName(arch.compute.name,
+                                        arch.compute.instances))},
+       {"actions", yamlSequence({action("compute", arch.compute.energy)})}}));
+  return yamlMapping({{"version", yamlScalar("0.4", true)},
+                      {"tables", yamlSequence(std::move(tables))}});
+}
+
+YamlNode areaTables(const model::Architecture &arch, const std::string &top) {
+  std::vector<YamlNode> tables;
+  auto entry = [&](const std::string &name, int64_t instances, double area) {
+    tables.push_back(yamlMapping(
+        {{"name",
+          yamlScalar(top + "_top_level." + instanceName(name, instances))},
+         {"area", yamlNumber(area)}}));
+  };
+  for (int s = arch.numLevels() - 1; s >= 0; --s)
+    if (!arch.storage[s].isFanoutOnly)
+      entry(arch.storage[s].name, arch.storage[s].instances,
+            arch.storage[s].area);
+  entry(arch.compute.name, arch.compute.instances, arch.compute.area);
+  return yamlMapping({{"version", yamlScalar("0.4", true)},
+                      {"tables", yamlSequence(std::move(tables))}});
+}
+
+/// Problem shape with named coefficients for every non-unit coefficient.
+YamlNode problemNode(const model::Workload &w, const std::string &name) {
+  std::map<int64_t, std::string> coefficientNames;
+  std::vector<YamlNode> dataSpaces;
+  for (const model::DataSpace &ds : w.dataSpaces) {
+    std::vector<YamlNode> ranks;
+    for (const model::Rank &rank : ds.ranks) {
+      std::vector<YamlNode> terms;
+      for (const model::ProjectionTerm &term : rank) {
+        std::vector<YamlNode> parts = {
+            yamlScalar(w.dimensions[term.dimension].name)};
+        if (term.coefficient != 1) {
+          std::string &coefficient = coefficientNames[term.coefficient];
+          if (coefficient.empty())
+            coefficient = "coef" + std::to_string(term.coefficient);
+          parts.push_back(yamlScalar(coefficient));
+        }
+        terms.push_back(yamlSequence(std::move(parts)));
+      }
+      ranks.push_back(yamlSequence(std::move(terms)));
+    }
+    std::vector<std::pair<std::string, YamlNode>> entries = {
+        {"name", yamlScalar(ds.name)},
+        {"projection", yamlSequence(std::move(ranks))}};
+    if (ds.readWrite)
+      entries.push_back({"read_write", yamlBool(true)});
+    dataSpaces.push_back(yamlMapping(std::move(entries)));
+  }
+  std::vector<YamlNode> dimensions, coefficients;
+  std::vector<std::pair<std::string, YamlNode>> instance;
+  for (const model::Dimension &dim : w.dimensions) {
+    dimensions.push_back(yamlScalar(dim.name));
+    instance.push_back({dim.name, yamlInteger(dim.bound)});
+  }
+  for (const auto &[value, coefficient] : coefficientNames)
+    coefficients.push_back(yamlMapping(
+        {{"name", yamlScalar(coefficient)}, {"default", yamlInteger(value)}}));
+  return yamlMapping(
+      {{"version", yamlScalar("0.4", true)},
+       {"shape", yamlMapping({{"name", yamlScalar(name)},
+                              {"dimensions", yamlSequence(std::move(dimensions))},
+                              {"coefficients", yamlSequence(std::move(coefficients))},
+                              {"data_spaces", yamlSequence(std::move(dataSpaces))}})},
+       {"instance", yamlMapping(std::move(instance))}});
+}
+
+YamlNode mappingNode(const model::Workload &w, const model::Architecture &arch,
+                     const model::Mapping &mapping) {
+  const int numDims = w.numDimensions();
+  bool letters = llvm::all_of(w.dimensions, [](const model::Dimension &d) {
+    return d.name.size() == 1;
+  });
+  // Non-unit loops innermost first, then the unit dimensions in order.
+  auto directive = [&](const std::string &target, const char *type,
+                       const std::vector<const model::MappingLoop *> &innermostFirst,
+                       std::optional<int64_t> split) {
+    std::vector<int64_t> factors(numDims, 1);
+    std::vector<int> order;
+    for (const model::MappingLoop *loop : innermostFirst) {
+      factors[loop->dimension] = loop->factor;
+      order.push_back(loop->dimension);
+    }
+    for (int d = 0; d < numDims; ++d)
+      if (!llvm::is_contained(order, d))
+        order.push_back(d);
+    std::string factorText;
+    for (int d = 0; d < numDims; ++d)
+      factorText += (d ? " " : "") + w.dimensions[d].name + "=" +
+                    std::to_string(factors[d]);
+    YamlNode permutation;
+    if (letters) {
+      std::string text;
+      for (int d : order)
+        text += w.dimensions[d].name;
+      permutation = yamlScalar(text);
+    } else {
+      std::vector<std::string> names;
+      for (int d : order)
+        names.push_back(w.dimensions[d].name);
+      permutation = stringList(names);
+    }
+    std::vector<std::pair<std::string, YamlNode>> entries = {
+        {"target", yamlScalar(target)},
+        {"type", yamlScalar(type)},
+        {"factors", yamlScalar(factorText)},
+        {"permutation", permutation}};
+    if (split)
+      entries.push_back({"split", yamlInteger(*split)});
+    return yamlMapping(std::move(entries));
+  };
+  std::vector<YamlNode> directives;
+  for (int s = arch.numLevels() - 1; s >= 0; --s) {
+    const model::StorageLevel &storage = arch.storage[s];
+    const model::LevelMapping &level = mapping.levels[s];
+    std::vector<const model::MappingLoop *> temporal, spatial;
+    for (auto it = level.temporal.rbegin(); it != level.temporal.rend(); ++it)
+      if (it->factor > 1)
+        temporal.push_back(&*it);
+    directives.push_back(directive(storage.name, "temporal", temporal, {}));
+    if (storage.fanout() > 1) {
+      for (auto it = level.spatialX.rbegin(); it != level.spatialX.rend(); ++it)
+        if (it->factor > 1)
+          spatial.push_back(&*it);
+      int64_t split = static_cast<int64_t>(spatial.size());
+      for (auto it = level.spatialY.rbegin(); it != level.spatialY.rend(); ++it)
+        if (it->factor > 1)
+          spatial.push_back(&*it);
+      directives.push_back(directive(storage.name, "spatial", spatial, split));
+    }
+    std::vector<std::string> keep, bypass;
+    for (int ds = 0; ds < w.numDataSpaces(); ++ds)
+      (level.keeps(ds) ? keep : bypass).push_back(w.dataSpaces[ds].name);
+    directives.push_back(yamlMapping({{"target", yamlScalar(storage.name)},
+                                      {"type", yamlScalar("bypass")},
+                                      {"keep", stringList(keep)},
+                                      {"bypass", stringList(bypass)}}));
+  }
+  return yamlSequence(std::move(directives));
+}
+
+YamlNode constraintsNode(const model::Architecture &arch) {
+  std::vector<YamlNode> targets;
+  for (int s = arch.numLevels() - 1; s >= 0; --s) {
+    const model::StorageLevel &level = arch.storage[s];
+    if (level.keepConstraint.empty() && level.bypassConstraint.empty())
+      continue;
+    std::vector<std::pair<std::string, YamlNode>> entries = {
+        {"target", yamlScalar(level.name)}, {"type", yamlScalar("bypass")}};
+    if (!level.keepConstraint.empty())
+      entries.push_back({"keep", stringList(level.keepConstraint)});
+    if (!level.bypassConstraint.empty())
+      entries.push_back({"bypass", stringList(level.bypassConstraint)});
+    targets.push_back(yamlMapping(std::move(entries)));
+  }
+  return yamlMapping({{"targets", yamlSequence(std::move(targets))}});
+}
+
+} // namespace
+
+LogicalResult accel::exportTimeloop(ModuleOp module, unsigned opIndex,
+                                    llvm::raw_ostream &os) {
+  Operation *target = nullptr;
+  unsigned seen = 0;
+  module.walk([&](Operation *op) {
+    if (!target && op->hasAttr(AccelDialect::getMappingAttrName()) &&
+        seen++ == opIndex)
+      target = op;
+  });
+  if (!target)
+    return module.emitError() << "no op with an 'accel.mapping' at index "
+                              << opIndex << " (found " << seen << ")";
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(target);
+  if (!linalgOp)
+    return target->emitError() << "only linalg structured ops can be exported";
+  auto mapping =
+      target->getAttrOfType<MappingAttr>(AccelDialect::getMappingAttrName());
+  auto archOp = mlir::SymbolTable::lookupNearestSymbolFrom<ArchOp>(
+      target, mapping.getArch());
+  if (!archOp)
+    return target->emitError() << "mapping refers to " << mapping.getArch()
+                               << ", which is not an accel.arch in scope";
+  FailureOr<model::Architecture> arch = convertArchitecture(archOp);
+  if (failed(arch))
+    return failure();
+  FailureOr<ExtractionResult> extracted = extractWorkload(linalgOp);
+  if (failed(extracted) || !extracted->extracted)
+    return failure();
+  const model::Workload &workload = extracted->extracted->workload;
+  FailureOr<model::Mapping> modelMapping =
+      convertMapping(target, mapping, workload, *arch);
+  if (failed(modelMapping))
+    return failure();
+
+  std::string name = "problem";
+  if (auto func = target->getParentOfType<func::FuncOp>())
+    name = func.getSymName().str();
+  std::string top = arch->name;
+  YamlNode document = yamlMapping(
+      {{"architecture", architectureNode(*arch, top)},
+       {"architecture_constraints", constraintsNode(*arch)},
+       {"problem", problemNode(workload, name)},
+       {"mapping", mappingNode(workload, *arch, *modelMapping)},
+       {"ERT", energyTables(*arch, top)},
+       {"ART", areaTables(*arch, top)}});
+  writeYaml(os, document);
+  return success();
+}
