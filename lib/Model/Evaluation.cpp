@@ -55,12 +55,13 @@ static void fail(Result &result, FailureKind kind, std::string reason,
 /// spatial instances than the level has.
 static bool checkLevelFits(const StorageLevel &level, int s,
                            const LevelStats &stats, int64_t maxX, int64_t maxY,
-                           Result &result) {
+                           bool checkCapacity, Result &result) {
   int64_t required = 0;
   for (const DataSpaceStats &ds : stats.dataSpaces)
     if (ds.kept)
       required += ds.utilizedCapacity;
-  if (std::optional<int64_t> capacity = level.effectiveSize()) {
+  std::optional<int64_t> capacity = level.effectiveSize();
+  if (checkCapacity && capacity) {
     if (required > *capacity) {
       fail(result, FailureKind::Capacity,
            "tiles at '" + level.name + "' need " + std::to_string(required) +
@@ -120,6 +121,14 @@ static void evaluateLevelEnergy(const Workload &workload,
                                 static_cast<double>(data.utilizedClusters);
     data.energyPerInstance =
         data.utilizedInstances > 0 ? clusterEnergy / clusterUtilization : 0.0;
+    double scale = data.utilizedInstances > 0
+                       ? static_cast<double>(data.utilizedInstances) /
+                             clusterUtilization
+                       : 0.0;
+    data.vectorEnergyScale = scale;
+    data.readEnergy = vectorReads * level.readEnergy * scale;
+    data.fillEnergy = vectorFills * level.fillEnergy * scale;
+    data.updateEnergy = vectorUpdates * level.updateEnergy * scale;
     int64_t scalarAccesses = data.reads + data.fills + data.updates;
     data.energyPerScalarAccess =
         scalarAccesses > 0
@@ -252,7 +261,8 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
     LevelStats &stats = result.levels[s];
     const detail::LevelRecord &any =
         impl->records[static_cast<size_t>(s) * numDataSpaces];
-    if (!checkLevelFits(level, s, stats, any.maxX, any.maxY, result))
+    if (!checkLevelFits(level, s, stats, any.maxX, any.maxY,
+                        options.checkCapacity, result))
       return;
     stats.utilizedInstances = any.replication;
     stats.area = level.area * static_cast<double>(level.instances);

@@ -40,6 +40,9 @@ struct EvaluationOptions {
   bool firstReadElision = true;
   /// Charge per-cycle leakage (Timeloop master; v3.0.3 had none).
   bool leakage = true;
+  /// Check buffer capacities and minimum utilizations. The mapper turns this
+  /// off to read the counts of partial mappings.
+  bool checkCapacity = true;
 };
 
 /// Timeloop-compatible options.
@@ -81,6 +84,12 @@ struct DataSpaceStats {
   double energyPerScalarAccess = 0;
   double energyPerInstance = 0; ///< pJ
   double energy = 0;            ///< pJ, all instances
+  /// The reads', fills' and updates' shares of `energy` (pJ, all
+  /// instances); the rest is address generation and reduction.
+  double readEnergy = 0, fillEnergy = 0, updateEnergy = 0;
+  /// What one vector access of each instance costs in `energy`, relative
+  /// to the level's per-vector energy (instances over cluster use).
+  double vectorEnergyScale = 0;
   double temporalReductionEnergy = 0; ///< pJ per instance
   double addressGenerationEnergy = 0; ///< pJ per cluster
   double readBandwidth = 0;   ///< words/cycle/instance after throttling
