@@ -346,3 +346,38 @@ void accel::interop::writeTimeloopMap(llvm::raw_ostream &os,
   }
   os << "|" << std::string(2 * depth + 1, ' ') << "<< Compute >>\n";
 }
+
+std::string accel::interop::compactMapping(const model::Workload &workload,
+                                           const model::Architecture &arch,
+                                           const model::Mapping &mapping) {
+  std::string text;
+  for (int s = arch.numLevels() - 1; s >= 0; --s) {
+    const model::LevelMapping &level = mapping.levels[s];
+    const model::StorageLevel &storage = arch.storage[s];
+    std::string loops;
+    auto append = [&](const std::vector<model::MappingLoop> &list,
+                      const char *suffix) {
+      for (const model::MappingLoop &loop : list)
+        if (loop.factor > 1)
+          loops += " " + workload.dimensions[loop.dimension].name +
+                   std::to_string(loop.factor) + suffix;
+    };
+    append(level.temporal, "");
+    append(level.spatialY, "Y");
+    append(level.spatialX, "X");
+    if (storage.isFanoutOnly && loops.empty())
+      continue;
+    if (!text.empty())
+      text += " - ";
+    text += storage.name;
+    if (!storage.isFanoutOnly) {
+      text += "[";
+      for (int ds = 0; ds < workload.numDataSpaces(); ++ds)
+        if (level.keeps(ds))
+          text += workload.dataSpaces[ds].name.substr(0, 1);
+      text += "]";
+    }
+    text += loops;
+  }
+  return text;
+}

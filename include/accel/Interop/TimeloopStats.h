@@ -27,6 +27,13 @@ void writeTimeloopMap(llvm::raw_ostream &os, const model::Workload &workload,
                       const model::Mapping &mapping,
                       const model::Result &result);
 
+/// Timeloop's one-line mapping, outermost level first: per storage level
+/// `Name[<initials of kept tensors>]` and its loops as `<dim><factor>`
+/// (spatial ones suffixed X or Y), levels separated by " - ".
+std::string compactMapping(const model::Workload &workload,
+                           const model::Architecture &arch,
+                           const model::Mapping &mapping);
+
 } // namespace accel::interop
 
 #endif // ACCEL_INTEROP_TIMELOOPSTATS_H
