@@ -1,0 +1,169 @@
+//===- Mapspace.h - The space of mappings the mapper searches -----*- C++ -*-===//
+//
+// A mapping is built from decisions the mapspace enumerates:
+//  - which tensors each level keeps (a "keep configuration"),
+//  - the spatial factors of every fanout, along x and y,
+//  - per storage level, outermost first, its temporal factors and the order
+//    of its loops.
+// Only loops with factor > 1 have an order, and orders that give every
+// tensor the same reuse are one order: a tensor's reuse at a level depends
+// on which loops sit inside its innermost relevant loop (and, for sliding
+// windows, on the order of the window's loops). Capacity and fanout
+// violations are pruned while a mapping is built, and every constraint is
+// honoured.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACCEL_MAPPER_MAPSPACE_H
+#define ACCEL_MAPPER_MAPSPACE_H
+
+#include "accel/Model/Architecture.h"
+#include "accel/Model/Mapping.h"
+#include "accel/Model/MappingConstraints.h"
+#include "accel/Model/Workload.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <array>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace accel::mapper {
+
+using FactorVector = std::array<int64_t, model::kMaxDimensions>;
+/// Loop order of a level: non-unit dimensions, innermost first.
+using LoopOrder = llvm::SmallVector<int8_t, 8>;
+
+/// The decisions for one storage level.
+struct LevelPlan {
+  FactorVector temporal;
+  FactorVector spatialX;
+  FactorVector spatialY;
+  LoopOrder order;
+  model::DataSpaceMask keep = 0;
+
+  bool keeps(int ds) const { return (keep >> ds) & 1u; }
+};
+
+/// Decisions for every level, innermost first.
+struct Plan {
+  std::vector<LevelPlan> levels;
+};
+
+/// Spatial factors of every level (innermost first).
+struct SpatialAssignment {
+  std::vector<FactorVector> x, y;
+  int64_t instances = 1; ///< compute instances used
+};
+
+class Mapspace {
+public:
+  Mapspace(const model::Workload &workload, const model::Architecture &arch,
+           const model::MappingConstraints &constraints);
+
+  /// Why the constraints cannot be satisfied, or empty.
+  const std::string &error() const { return errorMessage; }
+
+  const model::Workload &workload() const { return *workloadRef; }
+  const model::Architecture &arch() const { return *archRef; }
+  const model::MappingConstraints &constraints() const { return *constraintsRef; }
+  int numLevels() const { return archRef->numLevels(); }
+  int numDims() const { return workloadRef->numDimensions(); }
+  int numDataSpaces() const { return workloadRef->numDataSpaces(); }
+
+  /// Keep configurations: every combination of the free keep/bypass bits.
+  uint64_t numKeepConfigurations() const { return uint64_t(1) << freeKeepBits.size(); }
+  void keepConfiguration(uint64_t index, Plan &plan) const;
+  /// The (level, data space) keep bits the mapper chooses.
+  const std::vector<std::pair<int, int>> &freeKeeps() const {
+    return freeKeepBits;
+  }
+  /// Whether a keep configuration leaves every tensor kept somewhere.
+  bool keepsEverything(const Plan &plan) const;
+
+  /// Every spatial assignment (up to `limit`; returns false if there are
+  /// more), in a deterministic order, most compute instances first.
+  bool spatialAssignments(std::vector<SpatialAssignment> &out,
+                          size_t limit) const;
+  /// A uniformly drawn valid spatial assignment (prime factors placed at
+  /// random, retried until valid), or false.
+  bool randomSpatial(std::mt19937_64 &rng, SpatialAssignment &out) const;
+  void applySpatial(const SpatialAssignment &spatial, Plan &plan) const;
+
+  /// Temporal factor vectors level `s` may take given the per-dimension
+  /// quotient `remaining` still to distribute (levels outside decided,
+  /// spatial factors of the level and below excluded). At level 0 the whole
+  /// quotient must be taken. Choices whose remaining tile does not fit
+  /// level s-1 (under `plan`'s keep masks) are left out.
+  void temporalChoices(int s, const FactorVector &remaining, const Plan &plan,
+                       std::vector<FactorVector> &out) const;
+  /// Per dimension, the temporal factors level `s` may take (before the
+  /// capacity check of the level below); false if some dimension has none.
+  bool temporalOptions(int s, const FactorVector &remaining,
+                       std::vector<std::vector<int64_t>> &options) const;
+  /// Whether taking `choice` at level `s` leaves a tile that fits level
+  /// s-1 (always true at level 0).
+  bool choiceFits(int s, const FactorVector &remaining,
+                  const FactorVector &choice, const Plan &plan) const;
+
+  /// Representative loop orders of level `s` for the non-unit dimensions in
+  /// `loops` (a bitmask), honouring the order constraints. Levels with more
+  /// than kMaxPermutedLoops free loops get a deterministic sample instead
+  /// of every order, and ordersTruncated() becomes true.
+  const std::vector<LoopOrder> &orders(int s, uint32_t loops) const;
+  bool ordersTruncated() const { return truncatedOrders; }
+  static constexpr int kMaxPermutedLoops = 7;
+
+  /// Rearranges `order` (any order of the level's non-unit loops) to honour
+  /// the level's order constraints, keeping the relative order of the rest.
+  void normalizeOrder(int s, LoopOrder &order) const;
+  /// Non-unit temporal dimensions of a level, as a bitmask.
+  static uint32_t loopMask(const LevelPlan &level, int numDims);
+  /// Whether level `s` can have temporal loops at all.
+  bool hasTemporalLoops(int s) const { return temporalLevel[s]; }
+
+  /// A random temporal choice for level `s` (as temporalChoices would
+  /// offer), or false if none was found.
+  bool randomTemporal(int s, const FactorVector &remaining, const Plan &plan,
+                      std::mt19937_64 &rng, FactorVector &choice) const;
+  /// A random complete plan: keep configuration, spatial factors, temporal
+  /// factors from the outermost level in, and orders. False if the attempt
+  /// failed (retry with the same generator).
+  bool randomPlan(std::mt19937_64 &rng, Plan &plan) const;
+
+  /// Whether tiles with `extents` fit level `s` keeping `keep`.
+  bool fits(int s, const FactorVector &extents, model::DataSpaceMask keep) const;
+
+  /// The model mapping of a complete plan.
+  void toMapping(const Plan &plan, model::Mapping &mapping) const;
+
+  /// Divisors of n in ascending order (cached).
+  const std::vector<int64_t> &divisors(int64_t n) const;
+
+private:
+  void computeOrders(int s, uint32_t loops, std::vector<LoopOrder> &out) const;
+
+  const model::Workload *workloadRef;
+  const model::Architecture *archRef;
+  const model::MappingConstraints *constraintsRef;
+  std::string errorMessage;
+  /// (level, data space) pairs whose keep bit the mapper chooses.
+  std::vector<std::pair<int, int>> freeKeepBits;
+  std::vector<model::DataSpaceMask> forcedKeep;
+  std::vector<bool> temporalLevel;
+  mutable bool truncatedOrders = false;
+  /// Per data space: dimensions it depends on; whether it has a
+  /// sliding-window rank (two or more terms).
+  std::vector<uint32_t> relevantDims;
+  std::vector<bool> slidingWindow;
+  // Node-based maps: references handed out stay valid as they grow.
+  mutable std::unordered_map<uint64_t, std::vector<LoopOrder>> orderCache;
+  mutable std::unordered_map<int64_t, std::vector<int64_t>> divisorCache;
+};
+
+} // namespace accel::mapper
+
+#endif // ACCEL_MAPPER_MAPSPACE_H

@@ -1,0 +1,92 @@
+//===- Search.h - Finding the best mapping ------------------------*- C++ -*-===//
+//
+// searchMapping() explores the mapspace of a workload on an architecture
+// under constraints and returns the best mapping it finds for an objective:
+//  - Exhaustive: branch and bound over keep configurations, spatial
+//    assignments and, level by level from the outermost, temporal factors
+//    and loop orders. Lower bounds (exact costs of the decided levels plus
+//    bounds for the rest) cut branches; when it finishes the result is the
+//    proven optimum of the constrained mapspace, and when stopped early it
+//    reports the gap to the best lower bound.
+//  - Random: independent random mappings.
+//  - Hybrid: random factorizations, each with the best loop orders found by
+//    a descent over levels.
+// Candidates are numbered and ties broken by number, so the same inputs and
+// seed give the same mapping whatever the thread count (for searches that
+// end on their evaluation budget, victory condition or exhaustion; a
+// wall-clock budget depends on the machine).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACCEL_MAPPER_SEARCH_H
+#define ACCEL_MAPPER_SEARCH_H
+
+#include "accel/Mapper/Objective.h"
+#include "accel/Model/Evaluation.h"
+#include "accel/Model/MappingConstraints.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace accel::mapper {
+
+enum class Strategy { Exhaustive, Random, Hybrid };
+
+std::optional<Strategy> parseStrategy(llvm::StringRef text);
+llvm::StringRef stringifyStrategy(Strategy strategy);
+
+struct SearchOptions {
+  Strategy strategy = Strategy::Hybrid;
+  Objective objective;
+  /// Stop after this many model evaluations (0: no limit).
+  uint64_t maxEvaluations = 0;
+  /// Stop after this many seconds of wall-clock time (0: no limit).
+  double timeLimitSeconds = 0;
+  /// Random and hybrid: stop after this many consecutive valid candidates
+  /// that do not improve on the best (0: never).
+  uint64_t victoryCondition = 0;
+  /// Worker threads (0: all hardware threads).
+  unsigned threads = 0;
+  uint64_t seed = 1;
+  /// Print progress to stderr (a progress bar when it is a terminal).
+  bool progress = false;
+  model::EvaluationOptions evaluation;
+};
+
+enum class SearchStatus {
+  Optimal,   ///< exhaustive search finished: the result is the optimum
+  Budget,    ///< stopped on a budget (evaluations or time)
+  Converged, ///< random/hybrid search met its victory condition
+  Exhausted, ///< every candidate of a random/hybrid search tried
+  NoMapping, ///< no valid mapping exists (or none was found)
+};
+
+llvm::StringRef stringifyStatus(SearchStatus status);
+
+struct SearchResult {
+  SearchStatus status = SearchStatus::NoMapping;
+  bool found = false;
+  model::Mapping mapping;
+  model::Result result;
+  ObjectiveValue value;
+  /// Exhaustive search: the best lower bound on the first metric over what
+  /// was not explored (equal to value[0] when optimal), and the relative gap.
+  double lowerBound = 0;
+  double gap = 0;
+  uint64_t evaluations = 0;
+  uint64_t validMappings = 0;
+  double seconds = 0;
+  /// Why no mapping exists, when the constraints are unsatisfiable.
+  std::string error;
+};
+
+SearchResult searchMapping(const model::Workload &workload,
+                           const model::Architecture &arch,
+                           const model::MappingConstraints &constraints,
+                           const SearchOptions &options);
+
+} // namespace accel::mapper
+
+#endif // ACCEL_MAPPER_SEARCH_H

@@ -1,0 +1,286 @@
+//===- LocalSearch.cpp - Improving a mapping by small changes -------------===//
+
+#include "LocalSearch.h"
+
+#include <algorithm>
+
+using namespace accel;
+using namespace accel::mapper;
+using namespace accel::mapper::detail;
+
+int64_t accel::mapper::detail::smallestPrimeFactor(int64_t n) {
+  for (int64_t p = 2; p * p <= n; ++p)
+    if (n % p == 0)
+      return p;
+  return n;
+}
+
+int64_t accel::mapper::detail::randomPrimeFactor(int64_t n,
+                                                 std::mt19937_64 &rng) {
+  llvm::SmallVector<int64_t, 16> primes;
+  for (int64_t p = 2; p * p <= n; ++p)
+    while (n % p == 0) {
+      primes.push_back(p);
+      n /= p;
+    }
+  if (n > 1)
+    primes.push_back(n);
+  return primes[rng() % primes.size()];
+}
+
+LocalSearch::LocalSearch(Worker &worker)
+    : worker(worker), space(worker.space) {
+  for (int s = 0; s < space.numLevels(); ++s) {
+    if (space.hasTemporalLoops(s))
+      temporalLevels.push_back(s);
+    if (space.arch().storage[s].fanout() > 1)
+      fanoutLevels.push_back(s);
+  }
+  freeKeepBits = space.freeKeeps();
+}
+
+bool LocalSearch::fits(const Plan &plan) const {
+  if (!space.keepsEverything(plan))
+    return false;
+  FactorVector extents;
+  extents.fill(1);
+  for (int s = 0; s < space.numLevels(); ++s) {
+    const LevelPlan &level = plan.levels[s];
+    for (int d = 0; d < space.numDims(); ++d)
+      extents[d] *= level.temporal[d] * level.spatialX[d] * level.spatialY[d];
+    if (!space.fits(s, extents, level.keep))
+      return false;
+  }
+  return true;
+}
+
+void LocalSearch::setTemporal(LevelPlan &level, int s, int d, int64_t factor,
+                              std::mt19937_64 &rng) {
+  bool had = level.temporal[d] > 1;
+  level.temporal[d] = factor;
+  if (had && factor == 1) {
+    level.order.erase(std::find(level.order.begin(), level.order.end(),
+                                static_cast<int8_t>(d)));
+  } else if (!had && factor > 1) {
+    size_t position = rng() % (level.order.size() + 1);
+    level.order.insert(level.order.begin() + position, static_cast<int8_t>(d));
+    space.normalizeOrder(s, level.order);
+  }
+}
+
+bool LocalSearch::moveOrder(Plan &plan, std::mt19937_64 &rng) {
+  llvm::SmallVector<int, 8> candidates;
+  for (int s : temporalLevels)
+    if (plan.levels[s].order.size() >= 2)
+      candidates.push_back(s);
+  if (candidates.empty())
+    return false;
+  int s = candidates[rng() % candidates.size()];
+  LoopOrder &order = plan.levels[s].order;
+  LoopOrder before = order;
+  size_t from = rng() % order.size();
+  int8_t loop = order[from];
+  order.erase(order.begin() + from);
+  order.insert(order.begin() + rng() % (order.size() + 1), loop);
+  space.normalizeOrder(s, order);
+  return order != before;
+}
+
+bool LocalSearch::moveTemporalFactor(Plan &plan, std::mt19937_64 &rng) {
+  if (temporalLevels.size() < 2)
+    return false;
+  int d = static_cast<int>(rng() % space.numDims());
+  llvm::SmallVector<int, 8> sources;
+  for (int s : temporalLevels)
+    if (plan.levels[s].temporal[d] > 1)
+      sources.push_back(s);
+  if (sources.empty())
+    return false;
+  int from = sources[rng() % sources.size()];
+  int to = temporalLevels[rng() % temporalLevels.size()];
+  if (from == to)
+    return false;
+  const model::MappingConstraints &constraints = space.constraints();
+  int64_t p = randomPrimeFactor(plan.levels[from].temporal[d], rng);
+  int64_t newFrom = plan.levels[from].temporal[d] / p;
+  int64_t newTo = plan.levels[to].temporal[d] * p;
+  if (!constraints.levels[from].temporal[d].allows(newFrom) ||
+      !constraints.levels[to].temporal[d].allows(newTo))
+    return false;
+  setTemporal(plan.levels[from], from, d, newFrom, rng);
+  setTemporal(plan.levels[to], to, d, newTo, rng);
+  return true;
+}
+
+bool LocalSearch::moveSpatialFactor(Plan &plan, std::mt19937_64 &rng) {
+  if (fanoutLevels.empty() || temporalLevels.empty())
+    return false;
+  const model::MappingConstraints &constraints = space.constraints();
+  const model::Architecture &arch = space.arch();
+  int f = fanoutLevels[rng() % fanoutLevels.size()];
+  int d = static_cast<int>(rng() % space.numDims());
+  LevelPlan &fanout = plan.levels[f];
+  const model::LevelConstraints &limits = constraints.levels[f];
+  int t = temporalLevels[rng() % temporalLevels.size()];
+  LevelPlan &level = plan.levels[t];
+  auto axisProduct = [&](const FactorVector &factors) {
+    int64_t product = 1;
+    for (int dim = 0; dim < space.numDims(); ++dim)
+      product *= factors[dim];
+    return product;
+  };
+  int64_t spatial = fanout.spatialX[d] * fanout.spatialY[d];
+  if (rng() % 2 && spatial > 1) {
+    // Spatial to temporal.
+    FactorVector &axis = fanout.spatialX[d] > 1 ? fanout.spatialX : fanout.spatialY;
+    int64_t p = randomPrimeFactor(axis[d], rng);
+    if (!limits.spatial[d].allows(spatial / p) ||
+        !constraints.levels[t].temporal[d].allows(level.temporal[d] * p))
+      return false;
+    axis[d] /= p;
+    setTemporal(level, t, d, level.temporal[d] * p, rng);
+  } else {
+    // Temporal to spatial, on the axis the dimension already uses (or
+    // either when it uses none).
+    if (level.temporal[d] == 1)
+      return false;
+    int64_t p = randomPrimeFactor(level.temporal[d], rng);
+    bool useY;
+    if (fanout.spatialX[d] > 1)
+      useY = false;
+    else if (fanout.spatialY[d] > 1)
+      useY = true;
+    else
+      useY = rng() % 2;
+    FactorVector &axis = useY ? fanout.spatialY : fanout.spatialX;
+    int64_t capacity = useY ? arch.storage[f].fanoutY : arch.storage[f].fanoutX;
+    model::DimensionMask allowed = useY ? limits.spatialY : limits.spatialX;
+    if (!((allowed >> d) & 1u) || axisProduct(axis) * p > capacity ||
+        !limits.spatial[d].allows(spatial * p) ||
+        !constraints.levels[t].temporal[d].allows(level.temporal[d] / p))
+      return false;
+    axis[d] *= p;
+    setTemporal(level, t, d, level.temporal[d] / p, rng);
+  }
+  if (constraints.minUtilization > 0) {
+    int64_t instances = 1;
+    for (int s : fanoutLevels)
+      instances *= axisProduct(plan.levels[s].spatialX) *
+                   axisProduct(plan.levels[s].spatialY);
+    if (static_cast<double>(instances) + 1e-9 <
+        constraints.minUtilization * static_cast<double>(arch.compute.instances))
+      return false;
+  }
+  return true;
+}
+
+bool LocalSearch::flipKeep(Plan &plan, std::mt19937_64 &rng) {
+  if (freeKeepBits.empty())
+    return false;
+  auto [s, ds] = freeKeepBits[rng() % freeKeepBits.size()];
+  plan.levels[s].keep ^= 1u << ds;
+  return true;
+}
+
+bool LocalSearch::randomMove(Plan &plan, std::mt19937_64 &rng) {
+  scratch = plan;
+  bool moved;
+  switch (rng() % 8) {
+  case 0:
+  case 1:
+    moved = moveOrder(scratch, rng);
+    break;
+  case 2:
+  case 3:
+  case 4:
+    moved = moveTemporalFactor(scratch, rng);
+    break;
+  case 5:
+  case 6:
+    moved = moveSpatialFactor(scratch, rng);
+    break;
+  default:
+    moved = flipKeep(scratch, rng);
+    break;
+  }
+  if (!moved || !fits(scratch))
+    return false;
+  std::swap(plan, scratch);
+  return true;
+}
+
+bool LocalSearch::tryCandidate(const Plan &candidate, ObjectiveValue &value) {
+  if (!fits(candidate))
+    return false;
+  return worker.evaluateOnly(candidate, value);
+}
+
+uint64_t LocalSearch::climb(Plan &plan, ObjectiveValue &value,
+                            std::mt19937_64 &rng, uint64_t patience,
+                            uint64_t maxEvaluations) {
+  uint64_t evaluations = 0, failures = 0;
+  Plan candidate;
+  while (failures < patience && evaluations < maxEvaluations) {
+    if (evaluations % 256 == 255 && worker.context.timeUp())
+      break;
+    candidate = plan;
+    if (!randomMove(candidate, rng)) {
+      // Impossible moves cost nothing but must not loop forever.
+      if (++failures >= patience * 4)
+        break;
+      continue;
+    }
+    ++evaluations;
+    if (worker.evaluateOnly(candidate, scratchValue) &&
+        isBetter(scratchValue, value)) {
+      std::swap(plan, candidate);
+      value = scratchValue;
+      failures = 0;
+    } else {
+      ++failures;
+    }
+  }
+  return evaluations;
+}
+
+uint64_t LocalSearch::polish(Plan &plan, ObjectiveValue &value,
+                             uint64_t maxEvaluations) {
+  uint64_t evaluations = 0;
+  Plan candidate;
+  for (auto it = temporalLevels.rbegin(); it != temporalLevels.rend(); ++it) {
+    int s = *it;
+    uint32_t loops = Mapspace::loopMask(plan.levels[s], space.numDims());
+    const std::vector<LoopOrder> &orders = space.orders(s, loops);
+    if (orders.size() < 2)
+      continue;
+    for (const LoopOrder &order : orders) {
+      if (evaluations >= maxEvaluations)
+        return evaluations;
+      if (order == plan.levels[s].order)
+        continue;
+      candidate = plan;
+      candidate.levels[s].order = order;
+      ++evaluations;
+      if (worker.evaluateOnly(candidate, scratchValue) &&
+          isBetter(scratchValue, value)) {
+        std::swap(plan, candidate);
+        value = scratchValue;
+      }
+    }
+  }
+  for (auto [s, ds] : freeKeepBits) {
+    if (evaluations >= maxEvaluations)
+      break;
+    candidate = plan;
+    candidate.levels[s].keep ^= 1u << ds;
+    if (!fits(candidate))
+      continue;
+    ++evaluations;
+    if (worker.evaluateOnly(candidate, scratchValue) &&
+        isBetter(scratchValue, value)) {
+      std::swap(plan, candidate);
+      value = scratchValue;
+    }
+  }
+  return evaluations;
+}
