@@ -1,0 +1,105 @@
+//===- LowerBoundTest.cpp - Partial-mapping bounds never exceed the cost --===//
+//
+// For random complete plans of random cases, the bound of every partial
+// plan on the way to it (levels >= t decided) must not exceed the plan's
+// energy, delay or EDP,.
+// Branch and bound proves optimality only if this holds, so the cases
+// include sliding windows, strides, bypass, fanouts with multicast and link
+// transfers, bandwidth limits and leakage.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LowerBound.h"
+#include "MapperTestCases.h"
+
+#include "gtest/gtest.h"
+
+#include <cstdlib>
+
+using namespace accel;
+using namespace accel::mapper;
+using namespace accel::mapper::detail;
+
+namespace {
+
+// ACCEL_MAPPER_SEEDS raises the count for soak runs.
+const uint64_t kSeeds = getenv("ACCEL_MAPPER_SEEDS")
+                            ? std::strtoull(getenv("ACCEL_MAPPER_SEEDS"),
+                                            nullptr, 10)
+                            : 300;
+
+struct Coverage {
+  int plans = 0, sliding = 0, bypassed = 0, spatial = 0;
+};
+
+void checkSeed(uint64_t seed, bool exact, Coverage &coverage) {
+  accel::testing::RandomCase c = accel::testing::randomCostedCase(seed, false);
+  SCOPED_TRACE("seed " + std::to_string(seed) + (exact ? " exact" : ""));
+
+  model::MappingConstraints constraints =
+      model::MappingConstraints::unconstrained(c.workload, c.arch);
+  Mapspace space(c.workload, c.arch, constraints);
+  ASSERT_TRUE(space.error().empty()) << space.error();
+  model::EvaluationOptions options;
+  options.exactCounts = exact;
+  model::Evaluator evaluator(c.workload, c.arch, options);
+  Objective energy, delay, edp;
+  energy.metrics = {Metric::Energy};
+  delay.metrics = {Metric::Delay};
+  edp.metrics = {Metric::EnergyDelay};
+  LowerBounder energyBound(space, options, energy),
+      delayBound(space, options, delay), edpBound(space, options, edp);
+
+  std::mt19937_64 rng(seed);
+  model::Mapping mapping;
+  for (int draw = 0; draw < 12; ++draw) {
+    Plan plan;
+    if (!space.randomPlan(rng, plan))
+      continue;
+    space.toMapping(plan, mapping);
+    model::Result result = evaluator.evaluate(mapping);
+    ASSERT_TRUE(result.valid) << result.reason;
+    ++coverage.plans;
+    for (const model::DataSpace &ds : c.workload.dataSpaces)
+      for (const model::Rank &rank : ds.ranks)
+        coverage.sliding += rank.size() > 1;
+    for (int s = 0; s + 1 < space.numLevels(); ++s)
+      coverage.bypassed += plan.levels[s].keep != 0 &&
+                           plan.levels[s].keep != (1u << space.numDataSpaces()) - 1;
+    for (const model::LevelMapping &level : mapping.levels)
+      coverage.spatial += !level.spatialX.empty() || !level.spatialY.empty();
+
+    for (int t = 1; t <= space.numLevels(); ++t) {
+      SCOPED_TRACE("levels from " + std::to_string(t) + " decided");
+      FactorVector remaining;
+      remaining.fill(1);
+      for (int s = 0; s < t; ++s)
+        for (int d = 0; d < space.numDims(); ++d)
+          remaining[d] *= plan.levels[s].temporal[d];
+      ObjectiveValue e, d, p;
+      ASSERT_TRUE(energyBound.bound(plan, t, remaining, e));
+      ASSERT_TRUE(delayBound.bound(plan, t, remaining, d));
+      ASSERT_TRUE(edpBound.bound(plan, t, remaining, p));
+      EXPECT_LE(e[0], result.energy * (1 + 1e-12));
+      EXPECT_LE(d[0], static_cast<double>(result.cycles));
+      EXPECT_LE(p[0], result.edp() * (1 + 1e-12));
+    }
+  }
+}
+
+TEST(LowerBoundTest, BoundsNeverExceedTheCostOfACompletion) {
+  for (bool exact : {true, false}) {
+    Coverage coverage;
+    for (uint64_t seed = 1; seed <= kSeeds; ++seed) {
+      checkSeed(seed, exact, coverage);
+      if (::testing::Test::HasFailure())
+        return;
+    }
+    EXPECT_GT(coverage.plans, 2000);
+    EXPECT_GT(coverage.sliding, 500);
+    EXPECT_GT(coverage.bypassed, 500);
+    EXPECT_GT(coverage.spatial, 500);
+  }
+}
+
+} // namespace
