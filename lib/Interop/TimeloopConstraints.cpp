@@ -7,81 +7,28 @@
 using namespace accel;
 using namespace accel::interop;
 
-/// Intersects `bound` with `other`; fails on conflicting fixed values.
-static bool intersect(model::FactorBound &bound, const model::FactorBound &other) {
-  if (other.fixed) {
-    if (bound.fixed && *bound.fixed != *other.fixed)
-      return false;
-    bound.fixed = other.fixed;
-  }
-  bound.min = std::max(bound.min, other.min);
-  bound.max = std::min(bound.max, other.max);
-  return true;
-}
-
 llvm::Error accel::interop::parseFactorConstraints(
     const YamlNode &where, llvm::StringRef text,
     const model::Workload &workload, std::vector<model::FactorBound> &bounds,
     bool ignoreUnknown) {
-  llvm::StringRef rest = text.split('#').first;
-  while (true) {
-    rest = rest.ltrim(" \t,;");
-    if (rest.empty())
-      return llvm::Error::success();
-    size_t nameLength = 0;
-    while (nameLength < rest.size() &&
-           (llvm::isAlnum(rest[nameLength]) || rest[nameLength] == '_'))
-      ++nameLength;
-    // Without an operator a name is letters only ("C4").
-    llvm::StringRef afterName = rest.drop_front(nameLength).ltrim(" \t");
-    bool hasOperator = afterName.starts_with("=") ||
-                       afterName.starts_with("<") || afterName.starts_with(">");
-    if (!hasOperator) {
-      nameLength = 0;
-      while (nameLength < rest.size() && llvm::isAlpha(rest[nameLength]))
-        ++nameLength;
-    }
-    if (nameLength == 0)
-      return where.error("cannot read factor constraints '" + text.str() +
-                         "' near '" + rest.str() + "'");
-    llvm::StringRef name = rest.take_front(nameLength);
-    rest = rest.drop_front(nameLength).ltrim(" \t");
-    enum { Equal, AtMost, AtLeast } op = Equal;
-    if (rest.consume_front("<="))
-      op = AtMost;
-    else if (rest.consume_front(">="))
-      op = AtLeast;
-    else
-      while (rest.consume_front("="))
-        ;
-    rest = rest.ltrim(" \t");
-    size_t digits = 0;
-    while (digits < rest.size() && llvm::isDigit(rest[digits]))
-      ++digits;
-    int64_t value;
-    if (digits == 0 || rest.take_front(digits).getAsInteger(10, value))
-      return where.error("factor constraint of '" + name.str() +
-                         "' needs a number");
-    rest = rest.drop_front(digits);
-    int dim = workload.findDimension(name);
+  std::vector<model::FactorConstraintTerm> terms;
+  std::string error;
+  if (!model::parseFactorConstraintText(text.str(), terms, error))
+    return where.error(error);
+  for (const model::FactorConstraintTerm &term : terms) {
+    int dim = workload.findDimension(term.dimension);
     if (dim < 0) {
       if (ignoreUnknown)
         continue;
       return where.error("factor constraint names unknown dimension '" +
-                         name.str() + "'");
+                         term.dimension + "'");
     }
-    if (value == 0)
-      value = workload.dimensions[dim].bound;
-    model::FactorBound bound;
-    if (op == Equal)
-      bound.fixed = value;
-    else if (op == AtMost)
-      bound.max = value;
-    else
-      bound.min = value;
-    if (!intersect(bounds[dim], bound))
-      return where.error("conflicting fixed factors for '" + name.str() + "'");
+    if (!model::applyFactorConstraint(term, workload.dimensions[dim].bound,
+                                      bounds[dim]))
+      return where.error("conflicting fixed factors for '" + term.dimension +
+                         "'");
   }
+  return llvm::Error::success();
 }
 
 /// Splits a permutation at '_' into the innermost prefix and outermost

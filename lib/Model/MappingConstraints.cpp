@@ -5,6 +5,7 @@
 #include "accel/Model/Workload.h"
 
 #include <algorithm>
+#include <cstring>
 
 using namespace accel::model;
 
@@ -26,6 +27,94 @@ MappingConstraints MappingConstraints::unconstrained(const Workload &workload,
         bound.fixed = 1;
   }
   return constraints;
+}
+
+static bool isDigit(char c) { return c >= '0' && c <= '9'; }
+static bool isAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool accel::model::parseFactorConstraintText(
+    const std::string &text, std::vector<FactorConstraintTerm> &terms,
+    std::string &error) {
+  std::string body = text.substr(0, text.find('#'));
+  size_t i = 0;
+  auto skip = [&](const char *characters) {
+    while (i < body.size() && std::strchr(characters, body[i]))
+      ++i;
+  };
+  while (true) {
+    skip(" \t,;");
+    if (i >= body.size())
+      return true;
+    size_t start = i;
+    // A name is letters, digits and underscores when an operator follows;
+    // otherwise letters only ("C4").
+    size_t end = start;
+    while (end < body.size() &&
+           (isAlpha(body[end]) || isDigit(body[end]) || body[end] == '_'))
+      ++end;
+    size_t after = end;
+    while (after < body.size() && (body[after] == ' ' || body[after] == '\t'))
+      ++after;
+    bool hasOperator = after < body.size() &&
+                       (body[after] == '=' || body[after] == '<' ||
+                        body[after] == '>');
+    if (!hasOperator) {
+      end = start;
+      while (end < body.size() && isAlpha(body[end]))
+        ++end;
+      after = end;
+    }
+    if (end == start) {
+      error = "cannot read factor constraints '" + text + "' near '" +
+              body.substr(start) + "'";
+      return false;
+    }
+    FactorConstraintTerm term;
+    term.dimension = body.substr(start, end - start);
+    i = after;
+    if (body.compare(i, 2, "<=") == 0) {
+      term.kind = FactorConstraintTerm::AtMost;
+      i += 2;
+    } else if (body.compare(i, 2, ">=") == 0) {
+      term.kind = FactorConstraintTerm::AtLeast;
+      i += 2;
+    } else {
+      while (i < body.size() && body[i] == '=')
+        ++i;
+    }
+    skip(" \t");
+    size_t digits = i;
+    while (digits < body.size() && isDigit(body[digits]))
+      ++digits;
+    if (digits == i || digits - i > 18) {
+      error = "factor constraint of '" + term.dimension + "' needs a number";
+      return false;
+    }
+    term.value = std::stoll(body.substr(i, digits - i));
+    i = digits;
+    terms.push_back(std::move(term));
+  }
+}
+
+bool accel::model::applyFactorConstraint(const FactorConstraintTerm &term,
+                                         int64_t bound, FactorBound &factor) {
+  int64_t value = term.value == 0 ? bound : term.value;
+  switch (term.kind) {
+  case FactorConstraintTerm::Fixed:
+    if (factor.fixed && *factor.fixed != value)
+      return false;
+    factor.fixed = value;
+    break;
+  case FactorConstraintTerm::AtMost:
+    factor.max = std::min(factor.max, value);
+    break;
+  case FactorConstraintTerm::AtLeast:
+    factor.min = std::max(factor.min, value);
+    break;
+  }
+  return true;
 }
 
 int accel::model::resolveTensorRole(const Workload &workload,

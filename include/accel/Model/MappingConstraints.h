@@ -86,6 +86,28 @@ public:
                                const Architecture &arch) const;
 };
 
+/// One term of a factor-constraint text: `D=n` fixes the factor of
+/// dimension D, `D<=n` bounds it above, `D>=n` below; `Dn` is `D=n`; n = 0
+/// means the dimension's whole bound.
+struct FactorConstraintTerm {
+  std::string dimension;
+  enum Kind { Fixed, AtMost, AtLeast } kind = Fixed;
+  int64_t value = 0;
+};
+
+/// Parses "N=1 C<=4, M>=2" (terms separated by spaces, commas or
+/// semicolons; '#' starts a comment). On failure returns false and sets
+/// `error`.
+bool parseFactorConstraintText(const std::string &text,
+                               std::vector<FactorConstraintTerm> &terms,
+                               std::string &error);
+
+/// Applies `term` (dimension already resolved to `bound`, the dimension's
+/// size) to `factor`; false when it conflicts with a fixed value already
+/// there.
+bool applyFactorConstraint(const FactorConstraintTerm &term, int64_t bound,
+                           FactorBound &factor);
+
 /// The data space an architecture's keep / bypass list means by `name`:
 /// the workload's tensor of that name, else a role: `Inputs` and `Weights`
 /// are the first and second read-only tensors, `Outputs` the first

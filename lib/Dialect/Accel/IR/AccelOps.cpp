@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "accel/Model/MappingConstraints.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -239,6 +240,33 @@ LogicalResult ArchOp::verifyRegions() {
   return success();
 }
 
+/// Checks a factor-constraint text and that no dimension is listed twice
+/// in the loop-name lists.
+static LogicalResult checkMapperConstraints(Operation *op, StringAttr factors,
+                                            ArrayRef<std::pair<StringRef, ArrayAttr>> lists) {
+  if (factors) {
+    std::vector<model::FactorConstraintTerm> terms;
+    std::string error;
+    if (!model::parseFactorConstraintText(factors.str(), terms, error))
+      return op->emitOpError() << "has invalid 'factors': " << error;
+    for (const model::FactorConstraintTerm &term : terms)
+      if (term.kind == model::FactorConstraintTerm::Fixed && term.value < 0)
+        return op->emitOpError() << "fixes '" << term.dimension
+                                 << "' to a negative factor";
+  }
+  for (auto [name, list] : lists) {
+    if (!list)
+      continue;
+    llvm::StringSet<> seen;
+    for (Attribute dim : list)
+      if (!seen.insert(cast<StringAttr>(dim).getValue()).second)
+        return op->emitOpError() << "lists dimension '"
+                                 << cast<StringAttr>(dim).getValue()
+                                 << "' twice in '" << name << "'";
+  }
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // StorageOp
 //===----------------------------------------------------------------------===//
@@ -335,6 +363,17 @@ LogicalResult StorageOp::verify() {
   if (DictionaryAttr energy = getEnergyAttr();
       energy && energy.get("fill") && energy.get("write"))
     return emitOpError() << "'energy' gives both 'fill' and its alias 'write'";
+  if (failed(checkMapperConstraints(op, getFactorsAttr(),
+                                    {{"inner_loops", getInnerLoopsAttr()},
+                                     {"outer_loops", getOuterLoopsAttr()}})))
+    return failure();
+  if (ArrayAttr inner = getInnerLoopsAttr(), outer = getOuterLoopsAttr();
+      inner && outer)
+    for (Attribute dim : inner)
+      if (llvm::is_contained(outer.getValue(), dim))
+        return emitOpError() << "puts dimension '"
+                             << cast<StringAttr>(dim).getValue()
+                             << "' both innermost and outermost";
   return success();
 }
 
@@ -349,7 +388,9 @@ LogicalResult FanoutOp::verify() {
   if (getSizeX() == 1 && getSizeY() == 1)
     return emitOpError() << "of 1 x 1 distributes nothing; give 'x' or 'y' "
                             "greater than 1";
-  return success();
+  return checkMapperConstraints(getOperation(), getFactorsAttr(),
+                                {{"x_dims", getXDimsAttr()},
+                                 {"y_dims", getYDimsAttr()}});
 }
 
 //===----------------------------------------------------------------------===//
@@ -361,8 +402,14 @@ LogicalResult ComputeOp::verify() {
       failed(checkNumberAtLeast(getOperation(), getAreaAttr(), "area", 0.0,
                                 false)) ||
       failed(checkNumberTable(getOperation(), getEnergyAttr(), "energy",
-                              {"compute", "leak"})))
+                              {"compute", "leak"})) ||
+      failed(checkNumberAtLeast(getOperation(), getMinUtilizationAttr(),
+                                "min_utilization", 0.0, false)))
     return failure();
+  if (Attribute minUtil = getMinUtilizationAttr();
+      minUtil && numberValue(minUtil) > 1.0)
+    return emitOpError() << "'min_utilization' must lie in [0, 1], got "
+                         << formatNumber(numberValue(minUtil));
   return success();
 }
 

@@ -159,6 +159,8 @@ FailureOr<ExtractionResult>
 accel::extractWorkload(linalg::LinalgOp op, const ExtractionOptions &options) {
   Operation *operation = op.getOperation();
   auto error = [&]() -> InFlightDiagnostic {
+    if (options.errorsAsRemarks)
+      return std::move(operation->emitRemark() << "not mapped: ");
     return operation->emitError();
   };
   auto skip = [&](const Twine &why) -> FailureOr<ExtractionResult> {

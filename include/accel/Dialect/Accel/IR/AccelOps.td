@@ -92,6 +92,12 @@ def Accel_StorageOp : Accel_LevelOp<"storage"> {
     `reduction_supported`, `network_fill_latency`, `network_drain_latency`
     and `network` (`word_bits`, `energy_per_hop`, `router_energy`,
     `wire_energy`, `tile_width`).
+
+    Mapper constraints: `factors` bounds the level's temporal factors
+    (`"N=1 C<=4 M>=2"`; `D=0` is the whole bound), `inner_loops` /
+    `outer_loops` name dimensions whose loops must come innermost (innermost
+    first) / outermost (outermost first). Dimension names that an op does
+    not have are ignored, so one architecture serves every kind of op.
   }];
   let arguments = (ins
     SymbolNameAttr:$sym_name,
@@ -114,7 +120,10 @@ def Accel_StorageOp : Accel_LevelOp<"storage"> {
     OptionalAttr<BoolAttr>:$reduction_supported,
     OptionalAttr<Accel_NumberAttr>:$network_fill_latency,
     OptionalAttr<Accel_NumberAttr>:$network_drain_latency,
-    OptionalAttr<DictionaryAttr>:$network
+    OptionalAttr<DictionaryAttr>:$network,
+    OptionalAttr<StrAttr>:$factors,
+    OptionalAttr<StrArrayAttr>:$inner_loops,
+    OptionalAttr<StrArrayAttr>:$outer_loops
   );
   let hasVerifier = 1;
 }
@@ -129,11 +138,18 @@ def Accel_FanoutOp : Accel_LevelOp<"fanout"> {
     ```mlir
     accel.fanout @PE_column {x = 14}
     ```
+
+    Mapper constraints: `factors` bounds the spatial factors (x times y) as
+    on `accel.storage`; `x_dims` / `y_dims` list the only dimensions that
+    may spread along each axis.
   }];
   let arguments = (ins
     SymbolNameAttr:$sym_name,
     OptionalAttr<I64Attr>:$x,
-    OptionalAttr<I64Attr>:$y
+    OptionalAttr<I64Attr>:$y,
+    OptionalAttr<StrAttr>:$factors,
+    OptionalAttr<StrArrayAttr>:$x_dims,
+    OptionalAttr<StrArrayAttr>:$y_dims
   );
   let hasVerifier = 1;
   let extraClassDeclaration = [{
@@ -152,12 +168,16 @@ def Accel_ComputeOp : Accel_LevelOp<"compute"> {
     ```mlir
     accel.compute @mac {word_bits = 8, energy = {compute = 0.56}}
     ```
+
+    `min_utilization` (a mapper constraint) is the smallest fraction of the
+    compute instances a mapping may use.
   }];
   let arguments = (ins
     SymbolNameAttr:$sym_name,
     OptionalAttr<I64Attr>:$word_bits,
     OptionalAttr<DictionaryAttr>:$energy,
-    OptionalAttr<Accel_NumberAttr>:$area
+    OptionalAttr<Accel_NumberAttr>:$area,
+    OptionalAttr<Accel_NumberAttr>:$min_utilization
   );
   let hasVerifier = 1;
 }

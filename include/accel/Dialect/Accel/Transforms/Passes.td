@@ -38,4 +38,55 @@ def AccelEstimate : Pass<"accel-estimate", "mlir::ModuleOp"> {
   let dependentDialects = ["::accel::AccelDialect"];
 }
 
+def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
+  let summary = "Find the best mapping of every tensor op onto an architecture";
+  let description = [{
+    For every linalg op that multiplies and accumulates (convolutions,
+    matmuls, any `linalg.generic` of that shape) in the module, searches the
+    mapspace of its workload on the architecture and attaches the best
+    mapping found as `accel.mapping` and its projected cost as `accel.cost`.
+    Ops with the same workload are searched once. Ops that cannot be mapped
+    (elementwise ops, pooling, dynamic shapes, no valid mapping) get a remark
+    saying why, and the pass goes on.
+
+    The architecture is an `accel.arch` symbol of the module, a bundled
+    architecture name (inserted into the module), an `.mlir` file holding an
+    `accel.arch`, or Timeloop architecture YAML files (comma-separated).
+    Constraints written on its levels (`keep`, `bypass`, `factors`,
+    `inner_loops`, `outer_loops`, `x_dims`, `y_dims`, `min_utilization`)
+    are honoured. The same module, options and seed give the same mappings
+    whatever the thread count (unless a time limit cuts a search short).
+
+    Example:
+
+    ```
+    accel-opt --map-to-arch="arch=eyeriss_like objective=edp summary" net.mlir
+    ```
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"eyeriss_like\"",
+           "Architecture: accel.arch symbol, bundled name, .mlir file or Timeloop YAML files">,
+    Option<"objective", "objective", "std::string", /*default=*/"\"edp\"",
+           "edp, energy, delay, last_level_accesses, or a comma-separated list compared in order">,
+    Option<"strategy", "strategy", "std::string", /*default=*/"\"hybrid\"",
+           "hybrid (local search from random starts), random, or exhaustive (branch and bound: proves the optimum)">,
+    Option<"maxEvaluations", "max-evaluations", "uint64_t", /*default=*/"0",
+           "Model evaluations per op (0: no limit)">,
+    Option<"timeLimit", "time-limit", "double", /*default=*/"0",
+           "Seconds per op (0: no limit)">,
+    Option<"victory", "victory", "uint64_t", /*default=*/"0",
+           "Stop after this many candidates in a row that do not improve (0: the strategy's default)">,
+    Option<"threads", "threads", "unsigned", /*default=*/"0",
+           "Worker threads (0: all cores)">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"1", "Random seed">,
+    Option<"summary", "summary", "bool", /*default=*/"false",
+           "Print a table of every op's mapping cost and search status to stderr">,
+    Option<"progress", "progress", "bool", /*default=*/"false",
+           "Report search progress on stderr">,
+    Option<"timeloopCompat", "timeloop-compat", "bool", /*default=*/"false",
+           "Count as Timeloop does (two iterations per loop, extrapolated) instead of exactly">,
+  ];
+  let dependentDialects = ["::accel::AccelDialect"];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD

@@ -35,6 +35,9 @@ struct ExtractionOptions {
   /// Emit diagnostics on the op (errors for what cannot be modelled,
   /// remarks for skipped ops).
   bool emitDiagnostics = true;
+  /// Report what cannot be modelled as remarks ("not mapped: ...") rather
+  /// than errors, for passes that go on past such ops.
+  bool errorsAsRemarks = false;
 };
 
 /// The extracted workload; std::nullopt with `skipped` set when the op was
