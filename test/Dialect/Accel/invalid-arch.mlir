@@ -241,3 +241,53 @@ accel.arch @compute_word_bits {
   // expected-error @+1 {{'word_bits' must be positive, got -8}}
   accel.compute @mac {word_bits = -8}
 }
+
+// -----
+
+accel.arch @bad_factors {
+  // expected-error @+1 {{has invalid 'factors': factor constraint of 'M' needs a number}}
+  accel.storage @DRAM {factors = "N=1 M<="}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @bad_factor_text {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{has invalid 'factors': cannot read factor constraints '=4' near '=4'}}
+  accel.fanout @PE {x = 4, factors = "=4"}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @duplicate_loop {
+  // expected-error @+1 {{lists dimension 'C' twice in 'inner_loops'}}
+  accel.storage @DRAM {inner_loops = ["C", "R", "C"]}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @inner_and_outer {
+  // expected-error @+1 {{puts dimension 'N' both innermost and outermost}}
+  accel.storage @DRAM {inner_loops = ["N"], outer_loops = ["M", "N"]}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @duplicate_axis_dim {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{lists dimension 'Q' twice in 'x_dims'}}
+  accel.fanout @PE {x = 4, x_dims = ["Q", "Q"]}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @compute_min_utilization {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{'min_utilization' must lie in [0, 1], got 1.5}}
+  accel.compute @mac {min_utilization = 1.5}
+}

@@ -1,0 +1,35 @@
+// RUN: accel-opt %s --split-input-file --map-to-arch="arch=tiny threads=1" -verify-diagnostics
+// RUN: not accel-opt %s --split-input-file --map-to-arch="arch=no_such_arch" 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// RUN: not accel-opt %s --split-input-file --map-to-arch="arch=tiny objective=speed" 2>&1 | FileCheck %s --check-prefix=OBJECTIVE
+// RUN: not accel-opt %s --split-input-file --map-to-arch="arch=tiny strategy=genetic" 2>&1 | FileCheck %s --check-prefix=STRATEGY
+
+// UNKNOWN: error: unknown architecture 'no_such_arch'
+// OBJECTIVE: error: unknown objective 'speed'; expected edp, energy, delay, last_level_accesses or a comma-separated list
+// STRATEGY: error: unknown search strategy 'genetic'; expected hybrid, random or exhaustive
+
+// A buffer too small for any tile: no valid mapping, said on the op.
+accel.arch @tiny {
+  accel.storage @DRAM {technology = "dram"}
+  accel.storage @rf {entries = 2, keep = ["Inputs", "Weights", "Outputs"]}
+  accel.compute @mac {}
+}
+
+func.func @too_big(%a: tensor<4x4xf32>, %b: tensor<4x4xf32>, %c: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-remark @+1 {{not mapped: no valid mapping onto @tiny was found}}
+  %0 = linalg.matmul ins(%a, %b : tensor<4x4xf32>, tensor<4x4xf32>) outs(%c : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+// Constraints that no mapping can meet are named.
+accel.arch @tiny {
+  accel.storage @DRAM {technology = "dram", factors = "K=3"}
+  accel.compute @mac {}
+}
+
+func.func @unsatisfiable(%a: tensor<4x4xf32>, %b: tensor<4x4xf32>, %c: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-remark @+1 {{not mapped: the constraints of @tiny cannot be satisfied: the fixed factors of 'K' multiply to 3, which does not divide its bound 4}}
+  %0 = linalg.matmul ins(%a, %b : tensor<4x4xf32>, tensor<4x4xf32>) outs(%c : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
