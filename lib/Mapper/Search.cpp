@@ -53,7 +53,7 @@ static uint64_t defaultVictory(const SearchOptions &options) {
   if (options.victoryCondition || options.maxEvaluations ||
       options.timeLimitSeconds > 0)
     return options.victoryCondition;
-  return options.strategy == Strategy::Random ? 500 : 32;
+  return options.strategy == Strategy::Random ? 500 : 64;
 }
 
 SearchResult accel::mapper::searchMapping(
