@@ -1,0 +1,49 @@
+//===- Bridge.h - MLIR-side helpers of the Python package ---------*- C++ -*-===//
+//
+// What the Python package needs from the IR side, with errors as messages:
+// architectures from a bundled name, an .mlir file or Timeloop YAML;
+// workloads from MLIR text; mappings from #accel.mapping text; and the
+// map-to-arch pass on a module's text.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACCEL_PYTHON_BRIDGE_H
+#define ACCEL_PYTHON_BRIDGE_H
+
+#include "accel/Model/Architecture.h"
+#include "accel/Model/Mapping.h"
+#include "accel/Model/Workload.h"
+
+#include <string>
+#include <vector>
+
+namespace accel::python {
+
+/// Fills `arch` from a bundled name, an .mlir file or comma-separated
+/// Timeloop YAML files; false with `error` set on failure.
+bool loadArchitecture(const std::string &spec, model::Architecture &arch,
+                      std::string &error);
+
+/// The workload of the `index`-th linalg op of a module.
+bool workloadFromMlir(const std::string &text, unsigned index,
+                      model::Workload &workload, std::string &error);
+
+/// A mapping from `#accel.mapping<...>` text.
+bool mappingFromAttribute(const std::string &text,
+                          const model::Workload &workload,
+                          const model::Architecture &arch,
+                          model::Mapping &mapping, std::string &error);
+
+/// `#accel.mapping<@archName, ...>` text of a mapping.
+std::string mappingToAttribute(const model::Mapping &mapping,
+                               const model::Workload &workload,
+                               const model::Architecture &arch,
+                               const std::string &archName);
+
+/// Runs `map-to-arch{options}` on a module; the annotated module's text.
+bool mapModule(const std::string &text, const std::string &passOptions,
+               std::string &result, std::string &error);
+
+} // namespace accel::python
+
+#endif // ACCEL_PYTHON_BRIDGE_H
