@@ -511,3 +511,42 @@ void AccelDialect::registerAttributes() {
 #include "accel/Dialect/Accel/IR/AccelAttributes.cpp.inc"
       >();
 }
+
+//===----------------------------------------------------------------------===//
+// SpatialMappingAttr
+//===----------------------------------------------------------------------===//
+
+// #accel.spatial<"PE_column", x, 0>
+Attribute SpatialMappingAttr::parse(AsmParser &parser, Type) {
+  std::string level;
+  StringRef axis;
+  unsigned index = 0;
+  SMLoc axisLoc;
+  if (parser.parseLess() || parser.parseString(&level) || parser.parseComma() ||
+      (axisLoc = parser.getCurrentLocation(), parser.parseKeyword(&axis)) ||
+      parser.parseComma() || parser.parseInteger(index) ||
+      parser.parseGreater())
+    return {};
+  if (axis != "x" && axis != "y") {
+    parser.emitError(axisLoc) << "expected axis 'x' or 'y', got '" << axis
+                              << "'";
+    return {};
+  }
+  return SpatialMappingAttr::get(parser.getContext(),
+                                 StringAttr::get(parser.getContext(), level),
+                                 axis == "y", index);
+}
+
+void SpatialMappingAttr::print(AsmPrinter &printer) const {
+  printer << "<\"" << getLevel().getValue() << "\", "
+          << (getYAxis() ? "y" : "x") << ", " << getIndex() << ">";
+}
+
+int64_t SpatialMappingAttr::getMappingId() const {
+  // Unique within one scf.forall: x loops first, then y loops.
+  return (getYAxis() ? 1000 : 0) + getIndex();
+}
+
+bool SpatialMappingAttr::isLinearMapping() const { return false; }
+
+int64_t SpatialMappingAttr::getRelativeIndex() const { return getIndex(); }

@@ -125,6 +125,24 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
                                << "' twice";
     return success();
   }
-  return op->emitError() << "unknown attribute '" << attr.getName().getValue()
+  // Left by accel-tile on the code it generates.
+  StringRef name = attr.getName().getValue();
+  if (name == "accel.level" || name == "accel.stage") {
+    if (!isa<StringAttr>(attr.getValue()))
+      return op->emitError() << "'" << name << "' must name a level";
+    return success();
+  }
+  if (name == "accel.spatial") {
+    if (!isa<SpatialMappingAttr>(attr.getValue()))
+      return op->emitError() << "'" << name
+                             << "' must be an #accel.spatial attribute";
+    return success();
+  }
+  if (name == "accel.tiled") {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitError() << "'" << name << "' must be a unit attribute";
+    return success();
+  }
+  return op->emitError() << "unknown attribute '" << name
                          << "' of the accel dialect";
 }

@@ -11,6 +11,7 @@
 include "accel/Dialect/Accel/IR/AccelDialect.td"
 include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "mlir/Dialect/SCF/IR/DeviceMappingInterface.td"
 
 class Accel_Attr<string name, string attrMnemonic, list<Trait> traits = []>
     : AttrDef<Accel_Dialect, name, traits> {
@@ -122,6 +123,40 @@ def Accel_CostAttr : Accel_Attr<"Cost", "cost"> {
       return getUtilization().convertToDouble();
     }
   }];
+}
+
+def Accel_SpatialMappingAttr : Accel_Attr<"SpatialMapping", "spatial",
+    [DeclareAttrInterfaceMethods<DeviceMappingAttrInterface>]> {
+  let summary = "A spatial loop of an architecture's fanout";
+  let description = [{
+    Marks a loop produced by `accel-tile` as one of the spatial loops of a
+    fanout: the level it belongs to, the axis (`x` or `y`) and its position
+    among that axis' loops (outermost first). On `scf.forall` it is the
+    `mapping` of one induction variable; a sequential `scf.for` carrying a
+    spatial reduction has it as `accel.spatial`.
+
+    ```mlir
+    scf.forall (%q, %c) in (7, 2) ... {mapping = [#accel.spatial<"PE_column", x, 0>, #accel.spatial<"PE_column", x, 1>]}
+    ```
+  }];
+  let parameters = (ins "::mlir::StringAttr":$level, "bool":$yAxis,
+                        "unsigned":$index);
+  let hasCustomAssemblyFormat = 1;
+}
+
+def Accel_MemorySpaceAttr : Accel_Attr<"MemorySpace", "memory"> {
+  let summary = "The storage level a buffer lives in";
+  let description = [{
+    The memory space of buffers `accel-tile` stages tiles into: the name of
+    the architecture level holding them, so that after bufferization every
+    memref says where its data lives.
+
+    ```mlir
+    memref<4x16xf32, #accel.memory<"shared_glb">>
+    ```
+  }];
+  let parameters = (ins "::mlir::StringAttr":$level);
+  let assemblyFormat = "`<` $level `>`";
 }
 
 #endif // ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_TD
