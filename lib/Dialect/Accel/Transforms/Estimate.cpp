@@ -61,6 +61,9 @@ struct EstimatePass : public accel::impl::AccelEstimateBase<EstimatePass> {
           AccelDialect::getMappingAttrName());
       if (!mapping)
         return;
+      // Loop nests accel-tile produced keep their op's mapping and cost.
+      if (op->hasAttr("accel.tiled") && !isa<linalg::LinalgOp>(op))
+        return;
       auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
       if (!linalgOp) {
         op->emitError() << "'accel.mapping' is on an op that is not a linalg "

@@ -89,4 +89,50 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
   let dependentDialects = ["::accel::AccelDialect"];
 }
 
+def AccelTile : Pass<"accel-tile", "mlir::ModuleOp"> {
+  let summary = "Tile mapped linalg ops into loop nests that follow their mapping";
+  let description = [{
+    For every linalg op on tensors carrying an `accel.mapping`, generates the
+    mapping's loop nest through the TilingInterface, level by level from the
+    outermost: a level's temporal loops become `scf.for` in the mapped order;
+    its spatial loops become `scf.forall` whose `mapping` lists
+    `#accel.spatial<"level", x|y, i>` (spatial loops over reduction
+    dimensions, which parallel tiles cannot write, become sequential
+    `scf.for` carrying `accel.spatial`). Every loop carries `accel.level`.
+
+    With `staging` (the default), inside a level's loops each tensor the
+    level below keeps is copied into a buffer of that level
+    (`bufferization.alloc_tensor` with memory space `#accel.memory<"level">`
+    unless `memory-spaces=false`) and the inner computation reads and
+    accumulates there; bypassed tensors are read from the next level out that
+    keeps them, and results are written back through the enclosing loops.
+    The innermost computation is the original op on the innermost tiles.
+
+    The outermost loop keeps the op's `accel.mapping` and `accel.cost` and is
+    marked `accel.tiled`. Mappings whose factors do not multiply to the op's
+    bounds are rejected, so there are no partial tiles.
+  }];
+  let options = [
+    Option<"staging", "staging", "bool", /*default=*/"true",
+           "Copy every kept tile into a buffer of its level">,
+    Option<"memorySpaces", "memory-spaces", "bool", /*default=*/"true",
+           "Give staging buffers the #accel.memory space of their level (turn off to lower to LLVM)">,
+  ];
+  let dependentDialects = ["::accel::AccelDialect", "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::linalg::LinalgDialect"];
+}
+
+def AccelStrip : Pass<"accel-strip", "mlir::ModuleOp"> {
+  let summary = "Remove accel architectures and annotations";
+  let description = [{
+    Erases `accel.arch` operations, every `accel.*` attribute (mappings,
+    costs, loop annotations) and `scf.forall` mappings onto fanouts, so that
+    lowered code can go to tools that do not know the accel dialect (`mlir-runner`, `mlir-translate`). Buffers
+    in `#accel.memory` spaces keep them; lower with `memory-spaces=false`
+    on `accel-tile` to avoid those.
+  }];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD
