@@ -16,6 +16,8 @@
 #include "accel/Mapper/Search.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "../ToolSupport.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -69,36 +71,15 @@ static cl::opt<bool> progress(
     "progress",
     cl::desc("Report progress on stderr (default when it is a terminal)"),
     cl::cat(category));
-static cl::opt<bool> timeloopCompat(
-    "timeloop-compat",
-    cl::desc("Count as Timeloop does (two iterations per loop, "
-             "extrapolated) instead of exactly"),
-    cl::cat(category));
-static cl::opt<bool> noLinkTransfers(
-    "no-link-transfers",
-    cl::desc("Do not let neighbouring instances forward data"),
-    cl::cat(category));
-static cl::opt<bool> noLeakage("no-leakage",
-                               cl::desc("Ignore leakage (Timeloop v3.0.3)"),
-                               cl::cat(category));
-static cl::opt<bool> quiet("quiet", cl::desc("Do not print warnings"),
-                           cl::cat(category));
+static tools::ModelFlags modelFlags(category);
 
 static int fail(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "accel-mapper") << message << "\n";
-  return 1;
+  return tools::fail("accel-mapper", message);
 }
 
 static bool writeFile(const std::string &path,
                       llvm::function_ref<void(llvm::raw_ostream &)> write) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
-  if (ec) {
-    fail("cannot write '" + path + "': " + ec.message());
-    return false;
-  }
-  write(os);
-  return true;
+  return tools::writeFile("accel-mapper", path, write);
 }
 
 /// Search options: Timeloop's mapper settings, overridden by flags.
@@ -163,9 +144,7 @@ searchOptions(const interop::TimeloopInput &input) {
   options.seed = seed;
   options.progress =
       progress || llvm::sys::Process::StandardErrIsDisplayed();
-  options.evaluation.exactCounts = !timeloopCompat;
-  options.evaluation.linkTransfers = !noLinkTransfers;
-  options.evaluation.leakage = !noLeakage;
+  options.evaluation = modelFlags.evaluationOptions();
   return options;
 }
 
@@ -182,7 +161,7 @@ int main(int argc, char **argv) {
       interop::loadTimeloopFiles(inputs);
   if (!input)
     return fail(llvm::toString(input.takeError()));
-  if (!quiet)
+  if (!modelFlags.quiet)
     for (const std::string &warning : input->warnings)
       llvm::WithColor::warning(llvm::errs(), "accel-mapper") << warning << "\n";
   llvm::Expected<model::MappingConstraints> constraints =

@@ -11,6 +11,8 @@
 #include "accel/Interop/TimeloopStats.h"
 #include "accel/Model/Evaluation.h"
 
+#include "../ToolSupport.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -34,36 +36,15 @@ static cl::opt<std::string>
               cl::desc("Write <prefix>.stats.txt, <prefix>.map.txt and "
                        "<prefix>.json instead of printing"),
               cl::value_desc("prefix"), cl::cat(category));
-static cl::opt<bool> timeloopCompat(
-    "timeloop-compat",
-    cl::desc("Count as Timeloop does (two iterations per loop, "
-             "extrapolated) instead of exactly"),
-    cl::cat(category));
-static cl::opt<bool> noLinkTransfers(
-    "no-link-transfers",
-    cl::desc("Do not let neighbouring instances forward data"),
-    cl::cat(category));
-static cl::opt<bool> noLeakage("no-leakage",
-                               cl::desc("Ignore leakage (Timeloop v3.0.3)"),
-                               cl::cat(category));
-static cl::opt<bool> quiet("quiet", cl::desc("Do not print warnings"),
-                           cl::cat(category));
+static tools::ModelFlags modelFlags(category);
 
 static int fail(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "accel-model") << message << "\n";
-  return 1;
+  return tools::fail("accel-model", message);
 }
 
 static bool writeFile(const std::string &path,
                       llvm::function_ref<void(llvm::raw_ostream &)> write) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
-  if (ec) {
-    fail("cannot write '" + path + "': " + ec.message());
-    return false;
-  }
-  write(os);
-  return true;
+  return tools::writeFile("accel-model", path, write);
 }
 
 int main(int argc, char **argv) {
@@ -79,16 +60,13 @@ int main(int argc, char **argv) {
       interop::loadTimeloopFiles(inputs);
   if (!input)
     return fail(llvm::toString(input.takeError()));
-  if (!quiet)
+  if (!modelFlags.quiet)
     for (const std::string &warning : input->warnings)
       llvm::WithColor::warning(llvm::errs(), "accel-model") << warning << "\n";
   if (!input->mapping)
     return fail("the inputs give no mapping (a 'mapping' list of directives)");
 
-  model::EvaluationOptions options;
-  options.exactCounts = !timeloopCompat;
-  options.linkTransfers = !noLinkTransfers;
-  options.leakage = !noLeakage;
+  model::EvaluationOptions options = modelFlags.evaluationOptions();
   const model::Workload &workload = input->workload;
   const model::Architecture &arch = input->architecture.arch;
   model::Result result =

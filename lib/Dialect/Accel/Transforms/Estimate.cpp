@@ -46,7 +46,7 @@ struct EstimatePass : public accel::impl::AccelEstimateBase<EstimatePass> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    llvm::DenseMap<Operation *, std::optional<model::Architecture>> archs;
+    ArchitectureCache archs;
     llvm::json::Array jsonOps;
     std::string text;
     llvm::raw_string_ostream textStream(text);
@@ -71,26 +71,13 @@ struct EstimatePass : public accel::impl::AccelEstimateBase<EstimatePass> {
         failed = true;
         return;
       }
-      auto archOp =
-          mlir::SymbolTable::lookupNearestSymbolFrom<ArchOp>(op,
-                                                             mapping.getArch());
-      if (!archOp) {
-        op->emitError() << "mapping refers to " << mapping.getArch()
-                        << ", which is not an accel.arch in scope";
+      const model::Architecture *found =
+          archs.lookup(op, mapping.getArch().getValue());
+      if (!found) {
         failed = true;
         return;
       }
-      auto [it, inserted] = archs.try_emplace(archOp.getOperation());
-      if (inserted) {
-        FailureOr<model::Architecture> converted = convertArchitecture(archOp);
-        if (succeeded(converted))
-          it->second = std::move(*converted);
-      }
-      if (!it->second) {
-        failed = true;
-        return;
-      }
-      const model::Architecture &arch = *it->second;
+      const model::Architecture &arch = *found;
 
       FailureOr<ExtractionResult> extraction = extractWorkload(linalgOp);
       if (::mlir::failed(extraction) || !extraction->extracted) {

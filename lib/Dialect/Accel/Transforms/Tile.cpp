@@ -104,7 +104,7 @@ void TilePass::runOnOperation() {
     if (op->hasAttr(AccelDialect::getMappingAttrName()))
       ops.push_back(op);
   });
-  llvm::DenseMap<Operation *, std::optional<model::Architecture>> archs;
+  ArchitectureCache archs;
   bool failedAny = false;
   for (linalg::LinalgOp op : ops) {
     auto mapping =
@@ -115,21 +115,9 @@ void TilePass::runOnOperation() {
       failedAny = true;
       continue;
     }
-    auto archOp = SymbolTable::lookupNearestSymbolFrom<ArchOp>(
-        op, mapping.getArch());
-    if (!archOp) {
-      op->emitError() << "mapping refers to " << mapping.getArch()
-                      << ", which is not an accel.arch in scope";
-      failedAny = true;
-      continue;
-    }
-    auto [it, inserted] = archs.try_emplace(archOp.getOperation());
-    if (inserted) {
-      FailureOr<model::Architecture> converted = convertArchitecture(archOp);
-      if (succeeded(converted))
-        it->second = std::move(*converted);
-    }
-    if (!it->second) {
+    const model::Architecture *arch =
+        archs.lookup(op, mapping.getArch().getValue());
+    if (!arch) {
       failedAny = true;
       continue;
     }
@@ -140,9 +128,9 @@ void TilePass::runOnOperation() {
     }
     const model::Workload &workload = extracted->extracted->workload;
     FailureOr<model::Mapping> modelMapping =
-        convertMapping(op, mapping, workload, *it->second);
+        convertMapping(op, mapping, workload, *arch);
     if (failed(modelMapping) ||
-        failed(tileOp(op, workload, *it->second, *modelMapping))) {
+        failed(tileOp(op, workload, *arch, *modelMapping))) {
       failedAny = true;
       continue;
     }

@@ -280,3 +280,21 @@ ArchOp accel::buildArchOp(OpBuilder &builder, Location loc,
   ComputeOp::create(builder, loc, TypeRange(), ValueRange(), attrs.getAttrs());
   return archOp;
 }
+
+const model::Architecture *
+accel::ArchitectureCache::lookup(Operation *op, StringRef archName) {
+  auto archOp = SymbolTable::lookupNearestSymbolFrom<ArchOp>(
+      op, StringAttr::get(op->getContext(), archName));
+  if (!archOp) {
+    op->emitError() << "mapping refers to @" << archName
+                    << ", which is not an accel.arch in scope";
+    return nullptr;
+  }
+  auto [it, inserted] = cache.try_emplace(archOp.getOperation());
+  if (inserted) {
+    FailureOr<model::Architecture> converted = convertArchitecture(archOp);
+    if (succeeded(converted))
+      it->second = std::move(*converted);
+  }
+  return it->second ? &*it->second : nullptr;
+}

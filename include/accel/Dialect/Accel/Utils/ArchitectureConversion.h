@@ -14,6 +14,9 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Model/Architecture.h"
 #include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <optional>
 
 namespace accel {
 
@@ -25,6 +28,18 @@ mlir::FailureOr<model::Architecture> convertArchitecture(ArchOp arch);
 /// fans out by itself (Timeloop v0.3 style) is followed by an `accel.fanout`
 /// named `<level>_spatial`; `spatialLevelNames[s]` receives the name of the
 /// level holding storage level s's spatial loops.
+/// Converts the accel.arch ops that mappings name, once each.
+class ArchitectureCache {
+public:
+  /// The architecture `mapping` (on `op`) names, or null after an error on
+  /// `op` (no such accel.arch in scope) or on the arch (it does not convert).
+  const model::Architecture *lookup(mlir::Operation *op,
+                                    mlir::StringRef archName);
+
+private:
+  llvm::DenseMap<mlir::Operation *, std::optional<model::Architecture>> cache;
+};
+
 ArchOp buildArchOp(mlir::OpBuilder &builder, mlir::Location loc,
                    const model::Architecture &arch, llvm::StringRef name,
                    llvm::SmallVectorImpl<std::string> *spatialLevelNames =

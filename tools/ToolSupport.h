@@ -1,0 +1,70 @@
+//===- ToolSupport.h - What the Timeloop-style tools share --------*- C++ -*-===//
+//
+// accel-model and accel-mapper take the same model flags and write files
+// the same way; each includes this once (the flags register at start-up).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACCEL_TOOLS_TOOLSUPPORT_H
+#define ACCEL_TOOLS_TOOLSUPPORT_H
+
+#include "accel/Model/Evaluation.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace accel::tools {
+
+/// The counting and energy switches of the model.
+struct ModelFlags {
+  explicit ModelFlags(llvm::cl::OptionCategory &category)
+      : timeloopCompat(
+            "timeloop-compat",
+            llvm::cl::desc("Count as Timeloop does (two iterations per loop, "
+                           "extrapolated) instead of exactly"),
+            llvm::cl::cat(category)),
+        noLinkTransfers(
+            "no-link-transfers",
+            llvm::cl::desc("Do not let neighbouring instances forward data"),
+            llvm::cl::cat(category)),
+        noLeakage("no-leakage",
+                  llvm::cl::desc("Ignore leakage (Timeloop v3.0.3)"),
+                  llvm::cl::cat(category)),
+        quiet("quiet", llvm::cl::desc("Do not print warnings"),
+              llvm::cl::cat(category)) {}
+
+  model::EvaluationOptions evaluationOptions() const {
+    model::EvaluationOptions options;
+    options.exactCounts = !timeloopCompat;
+    options.linkTransfers = !noLinkTransfers;
+    options.leakage = !noLeakage;
+    return options;
+  }
+
+  llvm::cl::opt<bool> timeloopCompat, noLinkTransfers, noLeakage, quiet;
+};
+
+/// Prints "<tool>: error: <message>" and returns the exit code 1.
+inline int fail(llvm::StringRef tool, const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), tool) << message << "\n";
+  return 1;
+}
+
+/// Writes a file with `write`; false (after an error) when it cannot.
+inline bool writeFile(llvm::StringRef tool, const std::string &path,
+                      llvm::function_ref<void(llvm::raw_ostream &)> write) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
+  if (ec) {
+    fail(tool, "cannot write '" + path + "': " + ec.message());
+    return false;
+  }
+  write(os);
+  return true;
+}
+
+} // namespace accel::tools
+
+#endif // ACCEL_TOOLS_TOOLSUPPORT_H
