@@ -98,8 +98,9 @@ TEST(SearchTest, Tutorial05ExhaustiveReachesTimeloopAndProvesOptimality) {
                         c.timeloopMapping);
     ASSERT_TRUE(timeloop.valid) << timeloop.reason;
     EXPECT_LE(result.result.cycles, timeloop.cycles);
-    if (result.result.cycles == timeloop.cycles)
+    if (result.result.cycles == timeloop.cycles) {
       EXPECT_LE(result.result.energy, timeloop.energy * (1 + 1e-12));
+    }
   }
   // Without constraints Timeloop stopped at its first invalid mapping
   // (timeout: 0) at 235520.50 fJ/Compute; the optimum is far below.
