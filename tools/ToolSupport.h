@@ -8,6 +8,7 @@
 #ifndef ACCEL_TOOLS_TOOLSUPPORT_H
 #define ACCEL_TOOLS_TOOLSUPPORT_H
 
+#include "accel/Interop/TimeloopInput.h"
 #include "accel/Model/Evaluation.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -63,6 +64,23 @@ inline bool writeFile(llvm::StringRef tool, const std::string &path,
   }
   write(os);
   return true;
+}
+
+/// Reads and merges Timeloop input files, printing their warnings unless
+/// `quiet`; nullopt after printing the error.
+inline std::optional<interop::TimeloopInput>
+loadInputs(llvm::ArrayRef<std::string> paths, llvm::StringRef tool,
+           bool quiet) {
+  llvm::Expected<interop::TimeloopInput> input =
+      interop::loadTimeloopFiles(paths);
+  if (!input) {
+    fail(tool, llvm::toString(input.takeError()));
+    return std::nullopt;
+  }
+  if (!quiet)
+    for (const std::string &warning : input->warnings)
+      llvm::WithColor::warning(llvm::errs(), tool) << warning << "\n";
+  return std::move(*input);
 }
 
 } // namespace accel::tools

@@ -157,13 +157,10 @@ int main(int argc, char **argv) {
       "Takes the same files as timeloop-mapper; later files override the\n"
       "top-level keys of earlier ones. Flags override the 'mapper' section.\n");
 
-  llvm::Expected<interop::TimeloopInput> input =
-      interop::loadTimeloopFiles(inputs);
+  std::optional<interop::TimeloopInput> input =
+      tools::loadInputs(inputs, "accel-mapper", modelFlags.quiet);
   if (!input)
-    return fail(llvm::toString(input.takeError()));
-  if (!modelFlags.quiet)
-    for (const std::string &warning : input->warnings)
-      llvm::WithColor::warning(llvm::errs(), "accel-mapper") << warning << "\n";
+    return 1;
   llvm::Expected<model::MappingConstraints> constraints =
       interop::timeloopMappingConstraints(*input);
   if (!constraints)

@@ -56,13 +56,10 @@ int main(int argc, char **argv) {
       "Takes the same files as timeloop-model; later files override the\n"
       "top-level keys of earlier ones.\n");
 
-  llvm::Expected<interop::TimeloopInput> input =
-      interop::loadTimeloopFiles(inputs);
+  std::optional<interop::TimeloopInput> input =
+      tools::loadInputs(inputs, "accel-model", modelFlags.quiet);
   if (!input)
-    return fail(llvm::toString(input.takeError()));
-  if (!modelFlags.quiet)
-    for (const std::string &warning : input->warnings)
-      llvm::WithColor::warning(llvm::errs(), "accel-model") << warning << "\n";
+    return 1;
   if (!input->mapping)
     return fail("the inputs give no mapping (a 'mapping' list of directives)");
 
