@@ -93,14 +93,8 @@ llvm::Error accel::interop::applyTimeloopConstraints(
     const YamlNode *target = directive.get("target");
     if (!target)
       return directive.error("a constraint needs a 'target'");
-    llvm::Expected<int> level = [&]() -> llvm::Expected<int> {
-      if (type == "spatial" && target->isScalar()) {
-        auto alias = arch.spatialAliases.find(target->scalar);
-        if (alias != arch.spatialAliases.end())
-          return arch.arch.findLevel(alias->second);
-      }
-      return resolveTimeloopTarget(*target, arch);
-    }();
+    llvm::Expected<int> level =
+        resolveTimeloopDirectiveTarget(*target, type, arch);
     if (!level)
       return level.takeError();
     model::LevelConstraints &out = constraints.levels[*level];

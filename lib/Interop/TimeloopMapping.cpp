@@ -216,16 +216,8 @@ llvm::Expected<model::Mapping> accel::interop::parseTimeloopMapping(
     if (!target || !typeNode || !typeNode->isScalar())
       return directive.error("a mapping directive needs 'target' and 'type'");
     std::string type = typeNode->scalar;
-    // A spatial directive naming a component with its own fanout applies
-    // to that component's fanout level.
-    llvm::Expected<int> level = [&]() -> llvm::Expected<int> {
-      if (type == "spatial" && target->isScalar()) {
-        auto alias = arch.spatialAliases.find(target->scalar);
-        if (alias != arch.spatialAliases.end())
-          return arch.arch.findLevel(alias->second);
-      }
-      return resolveTimeloopTarget(*target, arch);
-    }();
+    llvm::Expected<int> level =
+        resolveTimeloopDirectiveTarget(*target, type, arch);
     if (!level)
       return level.takeError();
     model::LevelMapping &levelMapping = mapping.levels[*level];
@@ -327,4 +319,15 @@ llvm::Expected<model::Mapping> accel::interop::parseTimeloopMapping(
                            "'; expected temporal, spatial, datatype or bypass");
   }
   return mapping;
+}
+
+llvm::Expected<int> accel::interop::resolveTimeloopDirectiveTarget(
+    const YamlNode &target, llvm::StringRef type,
+    const TimeloopArchitecture &arch) {
+  if (type == "spatial" && target.isScalar()) {
+    auto alias = arch.spatialAliases.find(target.scalar);
+    if (alias != arch.spatialAliases.end())
+      return arch.arch.findLevel(alias->second);
+  }
+  return resolveTimeloopTarget(target, arch);
 }

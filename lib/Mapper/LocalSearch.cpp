@@ -182,37 +182,35 @@ bool LocalSearch::flipKeep(Plan &plan, std::mt19937_64 &rng) {
   return true;
 }
 
-bool LocalSearch::randomMove(Plan &plan, std::mt19937_64 &rng) {
-  scratch = plan;
+bool LocalSearch::moveInPlace(Plan &plan, std::mt19937_64 &rng) {
   bool moved;
   switch (rng() % 8) {
   case 0:
   case 1:
-    moved = moveOrder(scratch, rng);
+    moved = moveOrder(plan, rng);
     break;
   case 2:
   case 3:
   case 4:
-    moved = moveTemporalFactor(scratch, rng);
+    moved = moveTemporalFactor(plan, rng);
     break;
   case 5:
   case 6:
-    moved = moveSpatialFactor(scratch, rng);
+    moved = moveSpatialFactor(plan, rng);
     break;
   default:
-    moved = flipKeep(scratch, rng);
+    moved = flipKeep(plan, rng);
     break;
   }
-  if (!moved || !fits(scratch))
+  return moved && fits(plan);
+}
+
+bool LocalSearch::randomMove(Plan &plan, std::mt19937_64 &rng) {
+  scratch = plan;
+  if (!moveInPlace(scratch, rng))
     return false;
   std::swap(plan, scratch);
   return true;
-}
-
-bool LocalSearch::tryCandidate(const Plan &candidate, ObjectiveValue &value) {
-  if (!fits(candidate))
-    return false;
-  return worker.evaluateOnly(candidate, value);
 }
 
 uint64_t LocalSearch::climb(Plan &plan, ObjectiveValue &value,
@@ -223,8 +221,10 @@ uint64_t LocalSearch::climb(Plan &plan, ObjectiveValue &value,
   while (failures < patience && evaluations < maxEvaluations) {
     if (evaluations % 256 == 255 && worker.context.timeUp())
       break;
+    // The candidate starts from the plan each time, so it may be changed
+    // in place even by a move that fails.
     candidate = plan;
-    if (!randomMove(candidate, rng)) {
+    if (!moveInPlace(candidate, rng)) {
       // Impossible moves cost nothing but must not loop forever.
       if (++failures >= patience * 4)
         break;

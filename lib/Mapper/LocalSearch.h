@@ -42,6 +42,9 @@ public:
   bool fits(const Plan &plan) const;
 
 private:
+  /// A random move applied to `plan` itself; false when it was impossible
+  /// or leaves a tile that does not fit (`plan` may then be half-changed).
+  bool moveInPlace(Plan &plan, std::mt19937_64 &rng);
   bool moveOrder(Plan &plan, std::mt19937_64 &rng);
   bool moveTemporalFactor(Plan &plan, std::mt19937_64 &rng);
   bool moveSpatialFactor(Plan &plan, std::mt19937_64 &rng);
@@ -49,7 +52,6 @@ private:
   /// Sets level `s`'s temporal factor of `d`, keeping its order in step.
   void setTemporal(LevelPlan &level, int s, int d, int64_t factor,
                    std::mt19937_64 &rng);
-  bool tryCandidate(const Plan &candidate, ObjectiveValue &value);
 
   Worker &worker;
   const Mapspace &space;

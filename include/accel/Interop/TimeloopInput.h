@@ -72,6 +72,11 @@ parseTimeloopArchitecture(const YamlNode &document,
 /// Resolves a directive `target` (level name, alias or storage index).
 llvm::Expected<int> resolveTimeloopTarget(const YamlNode &target,
                                           const TimeloopArchitecture &arch);
+/// Resolves the target of a directive of `type`: a spatial directive that
+/// names a component with its own fanout applies to that fanout's level.
+llvm::Expected<int> resolveTimeloopDirectiveTarget(
+    const YamlNode &target, llvm::StringRef type,
+    const TimeloopArchitecture &arch);
 llvm::Expected<model::Mapping>
 parseTimeloopMapping(const YamlNode &mapping, const model::Workload &workload,
                      const TimeloopArchitecture &arch,
