@@ -92,6 +92,8 @@ public:
   /// random, retried until valid), or false.
   bool randomSpatial(std::mt19937_64 &rng, SpatialAssignment &out) const;
   void applySpatial(const SpatialAssignment &spatial, Plan &plan) const;
+  /// Spatial factors of 1 everywhere.
+  static SpatialAssignment unitSpatial(int numLevels);
 
   /// Temporal factor vectors level `s` may take given the per-dimension
   /// quotient `remaining` still to distribute (levels outside decided,

@@ -1,0 +1,166 @@
+//===- MapspaceSampling.cpp - Random points of the mapspace ---------------===//
+//
+// The random draws the sampling searches start from: spatial factors with
+// prime factors placed at random, temporal factors from the outermost level
+// in, and whole plans. Every draw honours the constraints, and temporal
+// draws leave tiles that fit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Mapper/Mapspace.h"
+
+#include <algorithm>
+
+using namespace accel;
+using namespace accel::mapper;
+
+bool Mapspace::randomSpatial(std::mt19937_64 &rng, SpatialAssignment &out) const {
+  std::vector<int> fanoutLevels;
+  for (int s = numLevels() - 1; s >= 0; --s)
+    if (archRef->storage[s].fanout() > 1)
+      fanoutLevels.push_back(s);
+  for (int attempt = 0; attempt < 64; ++attempt) {
+    out = unitSpatial(numLevels());
+    FactorVector remaining;
+    for (int d = 0; d < numDims(); ++d)
+      remaining[d] = workloadRef->dimensions[d].bound;
+    bool ok = true;
+    for (int s : fanoutLevels) {
+      const model::LevelConstraints &constraints = constraintsRef->levels[s];
+      int64_t capX = archRef->storage[s].fanoutX;
+      int64_t capY = archRef->storage[s].fanoutY;
+      // Fixed spatial factors first, on whichever axis allows them.
+      for (int d = 0; d < numDims() && ok; ++d) {
+        if (!constraints.spatial[d].fixed)
+          continue;
+        int64_t factor = *constraints.spatial[d].fixed;
+        if (remaining[d] % factor != 0) {
+          ok = false;
+          break;
+        }
+        bool xOk = ((constraints.spatialX >> d) & 1u) && factor <= capX;
+        bool yOk = ((constraints.spatialY >> d) & 1u) && factor <= capY;
+        if (factor == 1)
+          continue;
+        if (xOk && (!yOk || rng() % 2)) {
+          out.x[s][d] = factor;
+          capX /= factor;
+        } else if (yOk) {
+          out.y[s][d] = factor;
+          capY /= factor;
+        } else {
+          ok = false;
+        }
+        remaining[d] /= factor;
+      }
+      if (!ok)
+        break;
+      // Other dimensions: place prime factors at random.
+      std::vector<std::pair<int, int64_t>> primes;
+      for (int d = 0; d < numDims(); ++d) {
+        if (constraints.spatial[d].fixed)
+          continue;
+        int64_t n = remaining[d];
+        for (int64_t p = 2; p * p <= n; ++p)
+          while (n % p == 0) {
+            primes.push_back({d, p});
+            n /= p;
+          }
+        if (n > 1)
+          primes.push_back({d, n});
+      }
+      std::shuffle(primes.begin(), primes.end(), rng);
+      for (auto [d, p] : primes) {
+        int choice = static_cast<int>(rng() % 3); // 0: temporal, 1: x, 2: y
+        int64_t current = out.x[s][d] * out.y[s][d];
+        if (current * p > constraints.spatial[d].max)
+          continue;
+        if (choice == 1 && ((constraints.spatialX >> d) & 1u) && p <= capX &&
+            out.y[s][d] == 1) {
+          out.x[s][d] *= p;
+          capX /= p;
+          remaining[d] /= p;
+        } else if (choice == 2 && ((constraints.spatialY >> d) & 1u) &&
+                   p <= capY && out.x[s][d] == 1) {
+          out.y[s][d] *= p;
+          capY /= p;
+          remaining[d] /= p;
+        }
+      }
+      for (int d = 0; d < numDims(); ++d)
+        if (!constraints.spatial[d].allows(out.x[s][d] * out.y[s][d]))
+          ok = false;
+      if (!ok)
+        break;
+    }
+    if (!ok)
+      continue;
+    out.instances = 1;
+    for (int s : fanoutLevels)
+      for (int d = 0; d < numDims(); ++d)
+        out.instances *= out.x[s][d] * out.y[s][d];
+    if (static_cast<double>(out.instances) + 1e-9 <
+        constraintsRef->minUtilization *
+            static_cast<double>(archRef->compute.instances))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+bool Mapspace::randomTemporal(int s, const FactorVector &remaining,
+                              const Plan &plan, std::mt19937_64 &rng,
+                              FactorVector &choice) const {
+  std::vector<std::vector<int64_t>> options;
+  if (!temporalOptions(s, remaining, options))
+    return false;
+  choice.fill(1);
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    for (int d = 0; d < numDims(); ++d)
+      choice[d] = options[d][rng() % options[d].size()];
+    if (choiceFits(s, remaining, choice, plan))
+      return true;
+  }
+  // The largest factors leave the smallest tile below.
+  for (int d = 0; d < numDims(); ++d)
+    choice[d] = options[d].back();
+  return choiceFits(s, remaining, choice, plan);
+}
+
+bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan) const {
+  // A keep configuration that keeps every tensor somewhere.
+  uint64_t configurations = numKeepConfigurations();
+  bool keepFound = false;
+  for (int attempt = 0; attempt < 16 && !keepFound; ++attempt) {
+    keepConfiguration(configurations > 1 ? rng() % configurations : 0, plan);
+    keepFound = keepsEverything(plan);
+  }
+  if (!keepFound)
+    return false;
+  SpatialAssignment spatial;
+  if (!randomSpatial(rng, spatial))
+    return false;
+  applySpatial(spatial, plan);
+  FactorVector remaining;
+  remaining.fill(1);
+  for (int d = 0; d < numDims(); ++d) {
+    remaining[d] = workloadRef->dimensions[d].bound;
+    for (int s = 0; s < numLevels(); ++s)
+      remaining[d] /= spatial.x[s][d] * spatial.y[s][d];
+  }
+  for (int s = numLevels() - 1; s >= 0; --s) {
+    LevelPlan &level = plan.levels[s];
+    if (!randomTemporal(s, remaining, plan, rng, level.temporal))
+      return false;
+    level.order.clear();
+    for (int d = 0; d < numDims(); ++d) {
+      remaining[d] /= level.temporal[d];
+      if (level.temporal[d] > 1)
+        level.order.push_back(static_cast<int8_t>(d));
+    }
+    std::shuffle(level.order.begin(), level.order.end(), rng);
+    normalizeOrder(s, level.order);
+  }
+  return true;
+}
+
