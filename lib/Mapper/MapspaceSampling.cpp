@@ -14,7 +14,8 @@
 using namespace accel;
 using namespace accel::mapper;
 
-bool Mapspace::randomSpatial(std::mt19937_64 &rng, SpatialAssignment &out) const {
+bool Mapspace::randomSpatial(std::mt19937_64 &rng,
+                             SpatialAssignment &out) const {
   std::vector<int> fanoutLevels;
   for (int s = numLevels() - 1; s >= 0; --s)
     if (archRef->storage[s].fanout() > 1)
@@ -163,4 +164,3 @@ bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan) const {
   }
   return true;
 }
-

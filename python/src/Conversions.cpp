@@ -1,0 +1,192 @@
+//===- Conversions.cpp - Python values to and from the model --------------===//
+
+#include "Objects.h"
+
+#include "pybind11/stl.h"
+
+using namespace accel;
+using namespace accel::python;
+
+py::object accel::python::parseJson(const std::string &text) {
+  return py::module_::import("json").attr("loads")(text);
+}
+
+std::string accel::python::toJson(const llvm::json::Value &value) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << value;
+  return text;
+}
+
+int accel::python::findLevel(const model::Architecture &arch,
+                             const std::string &name) {
+  int s = arch.findLevel(name);
+  if (s < 0) {
+    std::string names;
+    for (const model::StorageLevel &level : arch.storage)
+      names += (names.empty() ? "" : ", ") + level.name;
+    throw Error("unknown level '" + name + "' (levels: " + names + ")");
+  }
+  return s;
+}
+
+int accel::python::findDimension(const model::Workload &workload,
+                                 const std::string &name) {
+  int d = workload.findDimension(name);
+  if (d < 0)
+    throw Error("unknown dimension '" + name + "'");
+  return d;
+}
+
+static std::vector<model::MappingLoop>
+loopsFrom(const model::Workload &workload, py::handle list) {
+  std::vector<model::MappingLoop> loops;
+  for (py::handle item : list) {
+    auto pair = item.cast<std::pair<std::string, int64_t>>();
+    loops.push_back({findDimension(workload, pair.first), pair.second});
+  }
+  return loops;
+}
+
+static model::DataSpaceMask tensorMask(const model::Workload &workload,
+                                       py::handle list) {
+  model::DataSpaceMask mask = 0;
+  for (py::handle item : list) {
+    std::string name = item.cast<std::string>();
+    int ds = workload.findDataSpace(name);
+    if (ds < 0)
+      throw Error("unknown tensor '" + name + "'");
+    mask |= 1u << ds;
+  }
+  return mask;
+}
+
+std::shared_ptr<PyMapping>
+accel::python::mappingFromDict(ArchPtr arch, WorkloadPtr workload,
+                               const py::dict &levels) {
+  auto result = std::make_shared<PyMapping>();
+  result->arch = arch;
+  result->workload = workload;
+  model::Mapping &mapping = result->mapping;
+  mapping = model::Mapping::empty(arch->numLevels());
+  for (int s = 0; s < arch->numLevels(); ++s)
+    if (arch->storage[s].isFanoutOnly)
+      mapping.levels[s].keep = 0;
+  for (auto [key, value] : levels) {
+    int s = findLevel(*arch, key.cast<std::string>());
+    model::LevelMapping &level = mapping.levels[s];
+    py::dict entry = value.cast<py::dict>();
+    for (auto [field, content] : entry) {
+      std::string name = field.cast<std::string>();
+      if (name == "temporal")
+        level.temporal = loopsFrom(*workload, content);
+      else if (name == "spatial_x")
+        level.spatialX = loopsFrom(*workload, content);
+      else if (name == "spatial_y")
+        level.spatialY = loopsFrom(*workload, content);
+      else if (name == "keep")
+        level.keep = tensorMask(*workload, content);
+      else if (name == "bypass")
+        level.keep &= ~tensorMask(*workload, content);
+      else
+        throw Error(
+            "unknown key '" + name + "' for level '" + key.cast<std::string>() +
+            "' (expected temporal, spatial_x, spatial_y, keep, bypass)");
+    }
+  }
+  if (std::string error = mapping.validate(*workload, *arch); !error.empty())
+    throw Error(error);
+  return result;
+}
+
+py::dict accel::python::mappingToDict(const PyMapping &mapping) {
+  py::dict levels;
+  const model::Workload &workload = *mapping.workload;
+  for (int s = mapping.arch->numLevels() - 1; s >= 0; --s) {
+    const model::LevelMapping &level = mapping.mapping.levels[s];
+    const model::StorageLevel &storage = mapping.arch->storage[s];
+    py::dict entry;
+    auto loops = [&](const std::vector<model::MappingLoop> &list) {
+      py::list out;
+      for (const model::MappingLoop &loop : list)
+        out.append(py::make_tuple(workload.dimensions[loop.dimension].name,
+                                  loop.factor));
+      return out;
+    };
+    entry["temporal"] = loops(level.temporal);
+    if (storage.fanout() > 1) {
+      entry["spatial_x"] = loops(level.spatialX);
+      entry["spatial_y"] = loops(level.spatialY);
+    }
+    if (!storage.isFanoutOnly) {
+      py::list keep, bypass;
+      for (int ds = 0; ds < workload.numDataSpaces(); ++ds)
+        (level.keeps(ds) ? keep : bypass).append(workload.dataSpaces[ds].name);
+      entry["keep"] = keep;
+      entry["bypass"] = bypass;
+    }
+    levels[py::str(storage.name)] = entry;
+  }
+  return levels;
+}
+
+model::MappingConstraints
+accel::python::constraintsFrom(const model::Architecture &arch,
+                               const model::Workload &workload,
+                               const py::object &spec) {
+  model::MappingConstraints constraints =
+      model::MappingConstraints::unconstrained(workload, arch);
+  constraints.addArchitectureKeeps(workload, arch);
+  if (spec.is_none())
+    return constraints;
+  auto applyFactors = [&](const std::string &text,
+                          std::vector<model::FactorBound> &bounds) {
+    std::vector<model::FactorConstraintTerm> terms;
+    std::string error;
+    if (!model::parseFactorConstraintText(text, terms, error))
+      throw Error(error);
+    for (const model::FactorConstraintTerm &term : terms) {
+      int d = findDimension(workload, term.dimension);
+      if (!model::applyFactorConstraint(term, workload.dimensions[d].bound,
+                                        bounds[d]))
+        throw Error("conflicting fixed factors for '" + term.dimension + "'");
+    }
+  };
+  auto dims = [&](py::handle list) {
+    std::vector<int> out;
+    for (py::handle item : list)
+      out.push_back(findDimension(workload, item.cast<std::string>()));
+    return out;
+  };
+  for (auto [key, value] : spec.cast<py::dict>()) {
+    std::string name = key.cast<std::string>();
+    if (name == "min_utilization") {
+      constraints.minUtilization = value.cast<double>();
+      continue;
+    }
+    model::LevelConstraints &level = constraints.levels[findLevel(arch, name)];
+    for (auto [field, content] : value.cast<py::dict>()) {
+      std::string f = field.cast<std::string>();
+      if (f == "factors")
+        applyFactors(content.cast<std::string>(), level.temporal);
+      else if (f == "spatial_factors")
+        applyFactors(content.cast<std::string>(), level.spatial);
+      else if (f == "inner_loops")
+        level.innerOrder = dims(content);
+      else if (f == "outer_loops")
+        level.outerOrder = dims(content);
+      else if (f == "x_dims" || f == "y_dims") {
+        model::DimensionMask mask = 0;
+        for (int d : dims(content))
+          mask |= 1u << d;
+        (f == "x_dims" ? level.spatialX : level.spatialY) = mask;
+      } else if (f == "keep")
+        level.mustKeep |= tensorMask(workload, content);
+      else if (f == "bypass")
+        level.mustBypass |= tensorMask(workload, content);
+      else
+        throw Error("unknown constraint '" + f + "' for level '" + name + "'");
+    }
+  }
+  return constraints;
+}
