@@ -2,6 +2,8 @@
 
 #include "accel/Interop/TimeloopMapperSettings.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 using namespace accel;
 using namespace accel::interop;
 
@@ -30,6 +32,14 @@ accel::interop::parseTimeloopMapperSettings(const YamlNode &mapper) {
   if (const YamlNode *algorithm = mapper.get("algorithm")) {
     if (!algorithm->isScalar())
       return algorithm->error("'algorithm' must be a name");
+    static const char *const known[] = {
+        "exhaustive", "linear_pruned", "linear-pruned", "hybrid",
+        "random",     "random_pruned", "random-pruned"};
+    if (!llvm::is_contained(known, llvm::StringRef(algorithm->scalar)))
+      return algorithm->error("unknown mapper algorithm '" +
+                              algorithm->scalar +
+                              "' (expected exhaustive, linear_pruned, hybrid, "
+                              "random or random_pruned)");
     settings.algorithm = algorithm->scalar;
   }
   // The plural key takes a list; the singular one a name (a list under it
