@@ -213,6 +213,16 @@ bool LocalSearch::randomMove(Plan &plan, std::mt19937_64 &rng) {
   return true;
 }
 
+bool LocalSearch::acceptIfBetter(Plan &candidate, Plan &plan,
+                                 ObjectiveValue &value) {
+  if (!worker.evaluateOnly(candidate, scratchValue) ||
+      !isBetter(scratchValue, value))
+    return false;
+  std::swap(plan, candidate);
+  value = scratchValue;
+  return true;
+}
+
 uint64_t LocalSearch::climb(Plan &plan, ObjectiveValue &value,
                             std::mt19937_64 &rng, uint64_t patience,
                             uint64_t maxEvaluations) {
@@ -231,14 +241,10 @@ uint64_t LocalSearch::climb(Plan &plan, ObjectiveValue &value,
       continue;
     }
     ++evaluations;
-    if (worker.evaluateOnly(candidate, scratchValue) &&
-        isBetter(scratchValue, value)) {
-      std::swap(plan, candidate);
-      value = scratchValue;
+    if (acceptIfBetter(candidate, plan, value))
       failures = 0;
-    } else {
+    else
       ++failures;
-    }
   }
   return evaluations;
 }
@@ -261,11 +267,7 @@ uint64_t LocalSearch::polish(Plan &plan, ObjectiveValue &value,
       candidate = plan;
       candidate.levels[s].order = order;
       ++evaluations;
-      if (worker.evaluateOnly(candidate, scratchValue) &&
-          isBetter(scratchValue, value)) {
-        std::swap(plan, candidate);
-        value = scratchValue;
-      }
+      acceptIfBetter(candidate, plan, value);
     }
   }
   for (auto [s, ds] : freeKeepBits) {
@@ -276,11 +278,7 @@ uint64_t LocalSearch::polish(Plan &plan, ObjectiveValue &value,
     if (!fits(candidate))
       continue;
     ++evaluations;
-    if (worker.evaluateOnly(candidate, scratchValue) &&
-        isBetter(scratchValue, value)) {
-      std::swap(plan, candidate);
-      value = scratchValue;
-    }
+    acceptIfBetter(candidate, plan, value);
   }
   return evaluations;
 }

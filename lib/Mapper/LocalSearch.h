@@ -45,6 +45,9 @@ private:
   /// A random move applied to `plan` itself; false when it was impossible
   /// or leaves a tile that does not fit (`plan` may then be half-changed).
   bool moveInPlace(Plan &plan, std::mt19937_64 &rng);
+  /// Evaluates `candidate`; if it beats `value`, it becomes `plan` (the old
+  /// plan is left in `candidate`).
+  bool acceptIfBetter(Plan &candidate, Plan &plan, ObjectiveValue &value);
   bool moveOrder(Plan &plan, std::mt19937_64 &rng);
   bool moveTemporalFactor(Plan &plan, std::mt19937_64 &rng);
   bool moveSpatialFactor(Plan &plan, std::mt19937_64 &rng);
