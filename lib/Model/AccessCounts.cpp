@@ -34,6 +34,14 @@ void accel::model::detail::computeAccessCounts(
     return records[static_cast<size_t>(s) * numDataSpaces + ds];
   };
 
+  // Imperfect nests in exact mode: the records hold totals over the
+  // instances that ever hold data (a parent's children need not all hold
+  // data), and per-instance figures divide by those counts once.
+  const bool totals = options.exactCounts && nest.imperfect;
+  auto instances = [&](int s) {
+    return static_cast<double>(std::max<int64_t>(1, record(s).replication));
+  };
+
   llvm::SmallVector<int64_t, 8> size(numLevels), partition(numLevels);
   llvm::SmallVector<double, 8> content(numLevels), share(numLevels, 0.0),
       peer(numLevels, 0.0);
@@ -58,7 +66,8 @@ void accel::model::detail::computeAccessCounts(
     double delivered = 0;
     for (const AccessEntry &entry : record(s + 1).accesses)
       delivered += entry.accesses * static_cast<double>(entry.multicast);
-    share[s] = delivered / static_cast<double>(record(s + 1).fanout);
+    share[s] = delivered / (totals ? instances(s)
+                                   : static_cast<double>(record(s + 1).fanout));
   }
 
   // Bypass masking, innermost first: a level that does not keep the data
@@ -71,10 +80,9 @@ void accel::model::detail::computeAccessCounts(
       double delivered = 0;
       for (const AccessEntry &entry : parent.accesses)
         delivered += entry.accesses * static_cast<double>(entry.multicast);
-      double factor =
-          delivered > 0
-              ? content[s] * static_cast<double>(parent.fanout) / delivered
-              : 0.0;
+      double demand = totals ? content[s]
+                             : content[s] * static_cast<double>(parent.fanout);
+      double factor = delivered > 0 ? demand / delivered : 0.0;
       for (AccessEntry &entry : parent.accesses)
         entry.accesses *= factor;
       parent.linkTransfers = 0;
@@ -104,8 +112,18 @@ void accel::model::detail::computeAccessCounts(
   // Words a neighbour forwarded are read from (and filled into) the child.
   for (int s = 1; s < numLevels; ++s)
     if (record(s).linkTransfers != 0)
-      peer[s - 1] += record(s).linkTransfers /
+      peer[s - 1] += (totals ? record(s).linkTransfers / instances(s)
+                             : record(s).linkTransfers) /
                      static_cast<double>(record(s - 1).replication);
+
+  // From here on, per instance.
+  if (totals)
+    for (int s = 0; s < numLevels; ++s) {
+      content[s] /= instances(s);
+      for (AccessEntry &entry : record(s).accesses)
+        entry.accesses /= instances(s);
+      record(s).linkTransfers /= instances(s);
+    }
 
   const bool readWrite = workload.dataSpaces[ds].readWrite;
   bool keptAbove = false;
@@ -140,5 +158,4 @@ void accel::model::detail::computeAccessCounts(
     }
     keptAbove = true;
   }
-  (void)nest;
 }

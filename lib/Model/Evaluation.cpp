@@ -8,6 +8,7 @@
 
 #include "accel/Model/Evaluation.h"
 #include "AccessCounts.h"
+#include "ClippedNestAnalysis.h"
 #include "NestAnalysis.h"
 #include "accel/Model/CheckedMath.h"
 
@@ -19,6 +20,7 @@ using namespace accel::model;
 struct Evaluator::Impl {
   LoopNest nest;
   detail::NestAnalysis analysis;
+  detail::ClippedNestAnalysis clippedAnalysis;
   llvm::SmallVector<detail::LevelRecord, 32> records;
   std::string setupError;
 };
@@ -221,8 +223,19 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
 
   LoopNest &nest = impl->nest;
   nest.build(workload, arch, mapping);
-  if (!impl->analysis.run(workload, arch, mapping, nest, options,
-                          impl->records))
+  detail::ClippedComputeFigures clipped;
+  bool counted;
+  if (!nest.imperfect)
+    counted = impl->analysis.run(workload, arch, mapping, nest, options,
+                                 impl->records);
+  else if (options.exactCounts)
+    counted = impl->clippedAnalysis.run(workload, arch, mapping, nest, options,
+                                        impl->records, clipped);
+  else
+    return fail(result, FailureKind::Malformed,
+                "imperfect factors are not supported in Timeloop-compatible "
+                "counting yet");
+  if (!counted)
     return fail(result, FailureKind::Overflow,
                 "an access count does not fit in 64 bits");
   for (int ds = 0; ds < numDataSpaces; ++ds)
@@ -249,6 +262,11 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
                     "x" + std::to_string(compute.meshY));
   result.computes = workload.numOperations();
   result.compute.utilizedInstances = spatialX * spatialY;
+  if (nest.imperfect && options.exactCounts) {
+    // Padded iterations past a bound do no work and take no time.
+    result.compute.utilizedInstances = clipped.utilizedInstances;
+    computeCycles = clipped.cycles;
+  }
   result.compute.computes = result.computes;
   result.compute.cycles = computeCycles;
   result.compute.energy = static_cast<double>(result.computes) * compute.energy;

@@ -13,13 +13,16 @@ void LoopNest::build(const Workload &workload, const Architecture &arch,
   boundary.clear();
   masterSpatial.clear();
   firstLoop.clear();
+  imperfect = false;
 
   // Product of the ends of the loops added so far, per dimension.
   int64_t strides[kMaxDimensions];
   std::fill(strides, strides + kMaxDimensions, 1);
-  auto addLoop = [&](int dimension, int64_t end, LoopKind kind, int level) {
-    loops.push_back({dimension, end, kind, level, strides[dimension]});
-    strides[dimension] *= end;
+  auto addLoop = [&](const MappingLoop &loop, LoopKind kind, int level) {
+    loops.push_back({loop.dimension, loop.factor, loop.lastTrip(), kind, level,
+                     strides[loop.dimension]});
+    strides[loop.dimension] *= loop.factor;
+    imperfect |= loop.isImperfect();
   };
 
   for (int s = 0, e = arch.numLevels(); s < e; ++s) {
@@ -30,10 +33,10 @@ void LoopNest::build(const Workload &workload, const Architecture &arch,
       // x loops sit inside y loops.
       for (auto it = level.spatialX.rbegin(); it != level.spatialX.rend(); ++it)
         if (it->factor > 1)
-          addLoop(it->dimension, it->factor, LoopKind::SpatialX, s);
+          addLoop(*it, LoopKind::SpatialX, s);
       for (auto it = level.spatialY.rbegin(); it != level.spatialY.rend(); ++it)
         if (it->factor > 1)
-          addLoop(it->dimension, it->factor, LoopKind::SpatialY, s);
+          addLoop(*it, LoopKind::SpatialY, s);
     }
     int numSpatial = static_cast<int>(loops.size()) - firstLoop.back();
     masterSpatial.push_back(numSpatial ? static_cast<int>(loops.size()) - 1
@@ -41,11 +44,11 @@ void LoopNest::build(const Workload &workload, const Architecture &arch,
     size_t before = loops.size();
     for (auto it = level.temporal.rbegin(); it != level.temporal.rend(); ++it)
       if (it->factor > 1)
-        addLoop(it->dimension, it->factor, LoopKind::Temporal, s);
+        addLoop(*it, LoopKind::Temporal, s);
     // Every level owns a boundary; Timeloop puts a unit loop on the last
     // dimension where a level has no temporal loop.
     if (loops.size() == before)
-      addLoop(workload.numDimensions() - 1, 1, LoopKind::Temporal, s);
+      addLoop({workload.numDimensions() - 1, 1, 0}, LoopKind::Temporal, s);
     boundary.push_back(static_cast<int>(loops.size()) - 1);
   }
 }

@@ -3,7 +3,9 @@
 // Hundreds of seeded random small workloads, architectures and mappings:
 // the closed-form model must give exactly the reads, fills, updates and link
 // transfers of NestSimulator, which walks the nest with explicit point sets
-// (every iteration in exact mode, two per loop in Timeloop mode).
+// (every iteration in exact mode, two per loop in Timeloop mode). Imperfect
+// mappings (bounds below the product of their factors) are compared in
+// exact mode, with computes, busy cycles and used instances.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,17 +20,18 @@ using namespace accel;
 using namespace accel::model;
 using accel::testing::RandomCase;
 using accel::testing::randomCase;
+using accel::testing::randomImperfectCase;
 
 namespace {
 
 /// What the random cases exercised, so the test cannot pass vacuously.
 struct Coverage {
   int cases = 0, spatial = 0, multicast = 0, linked = 0, bypassed = 0,
-      counts = 0;
+      counts = 0, idleUnits = 0;
 };
 
-void compareWithSimulation(uint64_t seed, bool exact, Coverage &coverage) {
-  RandomCase c = randomCase(seed);
+void compareWithSimulation(const RandomCase &c, bool exact,
+                           Coverage &coverage) {
   SCOPED_TRACE(c.description + (exact ? " exact" : " timeloop"));
   EvaluationOptions options;
   options.exactCounts = exact;
@@ -53,12 +56,27 @@ void compareWithSimulation(uint64_t seed, bool exact, Coverage &coverage) {
   coverage.multicast += multicast;
   coverage.linked += linked;
   coverage.bypassed += bypassed;
+  int64_t padded = 1;
+  for (const LevelMapping &level : c.mapping.levels)
+    for (const auto *list : {&level.spatialX, &level.spatialY})
+      for (const MappingLoop &loop : *list)
+        padded *= loop.factor;
+  coverage.idleUnits += result.compute.utilizedInstances < padded;
+  if (exact) {
+    EXPECT_EQ(result.computes, expected.computes);
+    EXPECT_EQ(result.compute.utilizedInstances, expected.computeInstances);
+    EXPECT_EQ(result.compute.cycles, expected.cycles);
+    EXPECT_LE(result.utilization, 1.0);
+  }
   for (int s = 0; s < c.arch.numLevels(); ++s)
     for (int ds = 0; ds < c.workload.numDataSpaces(); ++ds) {
       SCOPED_TRACE("level " + std::to_string(s) + " tensor " +
                    c.workload.dataSpaces[ds].name);
       const DataSpaceStats &got = result.levels[s].dataSpaces[ds];
-      const accel::testing::SimulatedDataSpace &want = expected[s][ds];
+      const accel::testing::SimulatedDataSpace &want = expected.at(s, ds);
+      if (got.kept)
+        EXPECT_EQ(got.utilizedInstances,
+                  expected.levels[s].utilizedInstances);
       ASSERT_EQ(got.kept, want.kept);
       EXPECT_EQ(got.partitionSize, want.partitionSize);
       EXPECT_EQ(got.utilizedCapacity, want.utilizedCapacity);
@@ -73,7 +91,7 @@ void compareWithSimulation(uint64_t seed, bool exact, Coverage &coverage) {
 void runSeeds(bool exact) {
   Coverage coverage;
   for (uint64_t seed = 1; seed <= 1000; ++seed) {
-    compareWithSimulation(seed, exact, coverage);
+    compareWithSimulation(randomCase(seed), exact, coverage);
     if (::testing::Test::HasFailure())
       return;
   }
@@ -86,6 +104,22 @@ void runSeeds(bool exact) {
 }
 
 TEST(BruteForceTest, ExactCountsMatchFullSimulation) { runSeeds(true); }
+
+TEST(BruteForceTest, ImperfectExactCountsMatchFullSimulation) {
+  Coverage coverage;
+  for (uint64_t seed = 1; seed <= 2000; ++seed) {
+    compareWithSimulation(randomImperfectCase(seed), /*exact=*/true, coverage);
+    if (::testing::Test::HasFailure())
+      return;
+  }
+  EXPECT_EQ(coverage.cases, 2000);
+  EXPECT_GT(coverage.spatial, 500);
+  EXPECT_GT(coverage.multicast, 200);
+  EXPECT_GT(coverage.linked, 40);
+  EXPECT_GT(coverage.bypassed, 500);
+  // Fanouts whose last children sometimes or always idle.
+  EXPECT_GT(coverage.idleUnits, 150);
+}
 
 TEST(BruteForceTest, TimeloopCountsMatchExtrapolatedSimulation) {
   runSeeds(false);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 
 using namespace accel;
 using namespace accel::testing;
@@ -41,6 +42,13 @@ struct LoopState {
   std::vector<double> links;
   /// Master spatial loops: the children's deltas of the previous visit.
   std::optional<std::vector<std::vector<PointSet>>> previousSpatial;
+  /// Exact mode, boundary loops: where the previous tile was.
+  std::vector<int64_t> previousOrigin, previousIndex;
+  /// Largest tile (boundary loops) or union of children's tiles (master
+  /// spatial loops) seen, per data space.
+  std::vector<int64_t> maxSize;
+  /// Whether the instance ever held a non-empty tile.
+  bool active = false;
 };
 
 class Simulator {
@@ -57,28 +65,39 @@ private:
   Box project(int ds, const std::vector<int64_t> &low,
               const std::vector<int64_t> &high) const;
   PointSet points(const Box &box) const;
+  /// The tile of loop `loop` at the current origin, cut at the bounds
+  /// (exact mode); false when it is empty.
+  bool clippedTile(int loop, std::vector<int64_t> &low,
+                   std::vector<int64_t> &high) const;
+  bool validPoint() const;
   std::vector<PointSet> visit(int loop);
   void temporalStep(int loop);
   void spatialStep(int loop);
   std::vector<PointSet> filter(int loop);
+  std::vector<PointSet> timeloopFilter(int loop);
+  std::vector<PointSet> exactFilter(int loop);
+  void recordOperation();
   LoopState &state(int loop) {
     auto [it, inserted] = states.try_emplace({loop, path});
     if (inserted) {
       it->second.dataSpaces.resize(workload.numDataSpaces());
       it->second.accesses.resize(workload.numDataSpaces());
       it->second.links.assign(workload.numDataSpaces(), 0.0);
+      it->second.maxSize.assign(workload.numDataSpaces(), 0);
     }
     return it->second;
+  }
+  int64_t boxSize(const Box &box) const {
+    int64_t size = 1;
+    for (size_t r = 0; r < box.low.size(); ++r)
+      size *= box.high[r] - box.low[r] + 1;
+    return size;
   }
   int64_t boxSize(int ds, const std::vector<int64_t> &extents) const {
     std::vector<int64_t> low(workload.numDimensions(), 0), high(extents);
     for (int64_t &h : high)
       h -= 1;
-    Box box = project(ds, low, high);
-    int64_t size = 1;
-    for (size_t r = 0; r < box.low.size(); ++r)
-      size *= box.high[r] - box.low[r] + 1;
-    return size;
+    return boxSize(project(ds, low, high));
   }
 
   const model::Workload &workload;
@@ -91,13 +110,21 @@ private:
   std::vector<int> firstLoop;     // per level
   std::vector<int> master;        // per level, -1 if none
   std::vector<bool> isBoundary;   // per loop
+  std::vector<int> levelOfBoundary; // per loop, -1 if not a boundary
+  std::vector<int> innermostAbove; // per boundary loop: a_1, or -1
   std::vector<int64_t> stride;    // per loop
   std::vector<std::vector<int64_t>> mold; // per loop, per dim (inclusive)
+  std::vector<int64_t> bounds;    // per dim
 
   std::vector<int64_t> origin;    // current transform t
+  std::vector<int64_t> index;     // current index of every loop
   double epochs = 1;
   std::vector<int64_t> path;
   std::map<std::pair<int, std::vector<int64_t>>, LoopState> states;
+
+  int64_t computes = 0;
+  std::set<std::vector<int64_t>> computeUnits;  // paths that computed
+  std::set<std::vector<int64_t>> busySteps;     // temporal indices
 };
 
 void Simulator::buildNest() {
@@ -128,8 +155,17 @@ void Simulator::buildNest() {
     boundary.push_back(static_cast<int>(loops.size()) - 1);
   }
   isBoundary.assign(loops.size(), false);
-  for (int b : boundary)
-    isBoundary[b] = true;
+  levelOfBoundary.assign(loops.size(), -1);
+  innermostAbove.assign(loops.size(), -1);
+  for (int s = 0; s < arch.numLevels(); ++s) {
+    isBoundary[boundary[s]] = true;
+    levelOfBoundary[boundary[s]] = s;
+    for (size_t l = boundary[s] + 1; l < loops.size(); ++l)
+      if (loops[l].kind == Kind::Temporal && loops[l].end > 1) {
+        innermostAbove[boundary[s]] = static_cast<int>(l);
+        break;
+      }
+  }
   std::vector<int64_t> product(numDims, 1);
   for (const Loop &loop : loops) {
     stride.push_back(product[loop.dim]);
@@ -139,6 +175,8 @@ void Simulator::buildNest() {
       corner[d] = product[d] - 1;
     mold.push_back(corner);
   }
+  for (const model::Dimension &dim : workload.dimensions)
+    bounds.push_back(dim.bound);
 }
 
 Box Simulator::project(int ds, const std::vector<int64_t> &low,
@@ -187,16 +225,51 @@ static PointSet difference(const PointSet &a, const PointSet &b) {
   return result;
 }
 
+bool Simulator::clippedTile(int loop, std::vector<int64_t> &low,
+                            std::vector<int64_t> &high) const {
+  low = origin;
+  high = origin;
+  bool empty = false;
+  for (size_t d = 0; d < high.size(); ++d) {
+    high[d] = std::min(origin[d] + mold[loop][d], bounds[d] - 1);
+    empty |= low[d] > high[d];
+  }
+  return !empty;
+}
+
+bool Simulator::validPoint() const {
+  for (size_t d = 0; d < origin.size(); ++d)
+    if (origin[d] >= bounds[d])
+      return false;
+  return true;
+}
+
+void Simulator::recordOperation() {
+  ++computes;
+  computeUnits.insert(path);
+  std::vector<int64_t> step;
+  for (size_t l = 0; l < loops.size(); ++l)
+    if (loops[l].kind == Kind::Temporal)
+      step.push_back(index[l]);
+  busySteps.insert(step);
+}
+
 std::vector<PointSet> Simulator::filter(int loop) {
+  return extrapolate ? timeloopFilter(loop) : exactFilter(loop);
+}
+
+std::vector<PointSet> Simulator::timeloopFilter(int loop) {
   const int numDataSpaces = workload.numDataSpaces();
   std::vector<PointSet> deltas(numDataSpaces);
   std::vector<int64_t> high(origin);
   for (size_t d = 0; d < high.size(); ++d)
     high[d] += mold[loop][d];
   LoopState &s = state(loop);
+  s.active = true;
   for (int ds = 0; ds < numDataSpaces; ++ds) {
     Box box = project(ds, origin, high);
     PointSet current = points(box);
+    s.maxSize[ds] = std::max<int64_t>(s.maxSize[ds], current.size());
     DataSpaceState &st = s.dataSpaces[ds];
     if ((mapping.levels[loops[loop].level].noTemporalReuse >> ds) & 1u) {
       deltas[ds] = current;
@@ -228,6 +301,55 @@ std::vector<PointSet> Simulator::filter(int loop) {
   return deltas;
 }
 
+std::vector<PointSet> Simulator::exactFilter(int loop) {
+  const int numDataSpaces = workload.numDataSpaces();
+  std::vector<PointSet> deltas(numDataSpaces);
+  std::vector<int64_t> low, high;
+  bool nonEmpty = clippedTile(loop, low, high);
+  LoopState &s = state(loop);
+  s.active |= nonEmpty;
+
+  // The loop that advanced since the previous tile: the outermost one
+  // whose index changed.
+  int advanced = -1;
+  if (!s.previousIndex.empty())
+    for (size_t l = loops.size(); l-- > static_cast<size_t>(loop) + 1;)
+      if (loops[l].kind == Kind::Temporal && index[l] != s.previousIndex[l]) {
+        advanced = static_cast<int>(l);
+        break;
+      }
+  const int innermost = innermostAbove[loop];
+  for (int ds = 0; ds < numDataSpaces; ++ds) {
+    PointSet current;
+    if (nonEmpty)
+      current = points(project(ds, low, high));
+    s.maxSize[ds] = std::max<int64_t>(s.maxSize[ds], current.size());
+    DataSpaceState &st = s.dataSpaces[ds];
+    bool reuse = st.hasPrevious &&
+                 !((mapping.levels[loops[loop].level].noTemporalReuse >> ds) & 1u);
+    if (reuse && advanced != innermost) {
+      // An outer loop advanced: reuse only if the tile moves as the
+      // innermost loop moves it.
+      for (const model::Rank &rank : workload.dataSpaces[ds].ranks) {
+        int64_t moved = 0, step = 0;
+        for (const model::ProjectionTerm &term : rank) {
+          moved += term.coefficient *
+                   (origin[term.dimension] - s.previousOrigin[term.dimension]);
+          if (term.dimension == loops[innermost].dim)
+            step += term.coefficient * stride[innermost];
+        }
+        reuse &= moved == step;
+      }
+    }
+    deltas[ds] = reuse ? difference(current, st.previous) : current;
+    st.previous = std::move(current);
+    st.hasPrevious = true;
+  }
+  s.previousOrigin = origin;
+  s.previousIndex = index;
+  return deltas;
+}
+
 std::vector<PointSet> Simulator::visit(int loop) {
   if (loops[loop].kind != Kind::Temporal)
     spatialStep(loop);
@@ -243,8 +365,22 @@ void Simulator::temporalStep(int loop) {
   const int numDataSpaces = workload.numDataSpaces();
   LoopState *s = &state(loop);
   if (loop == 0) {
+    int64_t operations = l.end;
+    if (!extrapolate) {
+      operations = 0;
+      for (int64_t i = 0; i < l.end; ++i) {
+        index[loop] = i;
+        origin[l.dim] += i * stride[loop];
+        if (validPoint()) {
+          ++operations;
+          recordOperation();
+        }
+        origin[l.dim] -= i * stride[loop];
+      }
+      index[loop] = 0;
+    }
     for (int ds = 0; ds < numDataSpaces; ++ds)
-      s->accesses[ds][{1, 1}] += static_cast<double>(l.end) * epochs;
+      s->accesses[ds][{1, 1}] += static_cast<double>(operations) * epochs;
     return;
   }
   std::vector<double> total(numDataSpaces, 0.0);
@@ -266,10 +402,12 @@ void Simulator::temporalStep(int loop) {
     }
   } else {
     for (int64_t i = 0; i < l.end; ++i) {
+      index[loop] = i;
       add(visit(loop - 1), 1);
       origin[l.dim] += stride[loop];
     }
     origin[l.dim] -= stride[loop] * l.end;
+    index[loop] = 0;
   }
   if (isBoundary[loop - 1]) {
     s = &state(loop);
@@ -288,12 +426,29 @@ void Simulator::spatialStep(int loop) {
     positions *= loops[l].end;
     (loops[l].kind == Kind::SpatialX ? fanX : fanY) *= loops[l].end;
   }
+  {
+    // The working set of the whole block, for partition sizes.
+    LoopState &s = state(loop);
+    std::vector<int64_t> low, high(origin);
+    bool nonEmpty = true;
+    if (extrapolate) {
+      low = origin;
+      for (size_t d = 0; d < high.size(); ++d)
+        high[d] += mold[loop][d];
+    } else {
+      nonEmpty = clippedTile(loop, low, high);
+    }
+    if (nonEmpty)
+      for (int ds = 0; ds < numDataSpaces; ++ds)
+        s.maxSize[ds] = std::max(s.maxSize[ds], boxSize(project(ds, low, high)));
+  }
   std::vector<std::vector<PointSet>> deltas(positions);
   for (int64_t p = 0; p < positions; ++p) {
     std::vector<int64_t> saved(origin);
     int64_t rest = p;
     for (int l = first; l <= loop; ++l) {
-      origin[loops[l].dim] += (rest % loops[l].end) * stride[l];
+      index[l] = rest % loops[l].end;
+      origin[loops[l].dim] += index[l] * stride[l];
       rest /= loops[l].end;
     }
     if (child >= 0) {
@@ -302,11 +457,19 @@ void Simulator::spatialStep(int loop) {
       path.pop_back();
     } else {
       deltas[p].resize(numDataSpaces);
-      for (int ds = 0; ds < numDataSpaces; ++ds)
-        deltas[p][ds] = points(project(ds, origin, origin));
+      if (extrapolate || validPoint()) {
+        path.push_back(p);
+        if (!extrapolate)
+          recordOperation();
+        path.pop_back();
+        for (int ds = 0; ds < numDataSpaces; ++ds)
+          deltas[p][ds] = points(project(ds, origin, origin));
+      }
     }
     origin = saved;
   }
+  for (int l = first; l <= loop; ++l)
+    index[l] = 0;
 
   LoopState &s = state(loop);
   const int64_t width = std::max(arch.storage[level].fanoutX, fanX);
@@ -378,56 +541,62 @@ SimulatedCounts Simulator::run() {
   const int numDataSpaces = workload.numDataSpaces();
   const int numDims = workload.numDimensions();
   origin.assign(numDims, 0);
+  index.assign(loops.size(), 0);
   visit(static_cast<int>(loops.size()) - 1);
 
-  // Per level and data space: the averaged records of the level's innermost
-  // recorded loop.
+  // Per level and data space: the records of the level's innermost recorded
+  // loop, summed over instances; instances counted.
   std::vector<std::vector<Histogram>> acc(numLevels,
                                           std::vector<Histogram>(numDataSpaces));
   std::vector<std::vector<double>> link(numLevels,
                                         std::vector<double>(numDataSpaces, 0));
-  std::vector<int64_t> fanout(numLevels, 1), replication(numLevels, 1);
+  std::vector<int64_t> instances(numLevels, 0), activeInstances(numLevels, 0);
   std::vector<std::vector<int64_t>> size(numLevels,
-                                         std::vector<int64_t>(numDataSpaces));
+                                         std::vector<int64_t>(numDataSpaces, 0));
   std::vector<std::vector<int64_t>> unionSize = size;
   for (int s = 0; s < numLevels; ++s) {
     int inner = master[s] >= 0 ? master[s] : firstLoop[s];
-    int numStates = 0;
     for (auto &[key, st] : states) {
+      if (key.first == boundary[s]) {
+        ++instances[s];
+        activeInstances[s] += st.active;
+        for (int ds = 0; ds < numDataSpaces; ++ds)
+          size[s][ds] = std::max(size[s][ds], st.maxSize[ds]);
+      }
+      if (master[s] >= 0 && key.first == master[s])
+        for (int ds = 0; ds < numDataSpaces; ++ds)
+          unionSize[s][ds] = std::max(unionSize[s][ds], st.maxSize[ds]);
       if (key.first != inner)
         continue;
-      ++numStates;
       for (int ds = 0; ds < numDataSpaces; ++ds) {
         for (auto &[k, v] : st.accesses[ds])
           acc[s][ds][k] += v;
         link[s][ds] += st.links[ds];
       }
     }
-    for (int ds = 0; ds < numDataSpaces; ++ds) {
-      for (auto &[k, v] : acc[s][ds])
-        v /= numStates;
-      link[s][ds] /= numStates;
-    }
-    if (master[s] >= 0)
-      for (int l = firstLoop[s]; l <= master[s]; ++l)
-        fanout[s] *= loops[l].end;
-    for (size_t l = boundary[s] + 1; l < loops.size(); ++l)
-      if (loops[l].kind != Kind::Temporal)
-        replication[s] *= loops[l].end;
-    std::vector<int64_t> extents(numDims, 1), unionExtents(numDims, 1);
-    for (int l = 0; l <= boundary[s]; ++l)
-      extents[loops[l].dim] *= loops[l].end;
-    if (master[s] >= 0)
-      for (int l = 0; l <= master[s]; ++l)
-        unionExtents[loops[l].dim] *= loops[l].end;
-    for (int ds = 0; ds < numDataSpaces; ++ds) {
-      size[s][ds] = boxSize(ds, extents);
-      unionSize[s][ds] = master[s] >= 0 ? boxSize(ds, unionExtents) : size[s][ds];
-    }
+    if (master[s] < 0)
+      unionSize[s] = size[s];
   }
+  // Timeloop averages over the simulated instances; exact mode over the
+  // instances that ever hold data.
+  std::vector<double> divisor(numLevels);
+  for (int s = 0; s < numLevels; ++s)
+    divisor[s] = static_cast<double>(extrapolate ? instances[s]
+                                                 : std::max<int64_t>(1, activeInstances[s]));
 
-  // Section 3: partitions, shares, bypass masking, reads/fills/updates.
-  SimulatedCounts result(numLevels, std::vector<SimulatedDataSpace>(numDataSpaces));
+  SimulatedCounts result;
+  result.levels.resize(numLevels);
+  for (int s = 0; s < numLevels; ++s) {
+    result.levels[s].dataSpaces.resize(numDataSpaces);
+    result.levels[s].utilizedInstances =
+        extrapolate ? instances[s] : activeInstances[s];
+  }
+  result.computes = computes;
+  result.computeInstances = static_cast<int64_t>(computeUnits.size());
+  result.cycles = static_cast<int64_t>(busySteps.size());
+
+  // Section 3: partitions, shares, bypass masking, reads/fills/updates,
+  // on totals over instances.
   for (int ds = 0; ds < numDataSpaces; ++ds) {
     auto keeps = [&](int s) { return (mapping.levels[s].keep >> ds) & 1u; };
     auto content = [&](int s) {
@@ -450,17 +619,18 @@ SimulatedCounts Simulator::run() {
       cont[s] = content(s);
     }
     partition[numLevels - 1] = sz[numLevels - 1];
-    for (int s = numLevels - 2; s >= 0; --s)
-      partition[s] = partition[s + 1] * sz[s] /
-                     (master[s + 1] >= 0 ? unionSize[s + 1][ds] : sz[s]);
+    for (int s = numLevels - 2; s >= 0; --s) {
+      int64_t denominator = master[s + 1] >= 0 ? unionSize[s + 1][ds] : sz[s];
+      partition[s] = denominator > 0 ? partition[s + 1] * sz[s] / denominator : 0;
+    }
     for (int s = 0; s + 1 < numLevels; ++s)
-      share[s] = delivered(s + 1) / static_cast<double>(fanout[s + 1]);
+      share[s] = delivered(s + 1) / divisor[s];
     for (int s = 0; s < numLevels; ++s) {
       if (keeps(s) || sz[s] == 0)
         continue;
       if (s + 1 < numLevels) {
-        double factor = cont[s] * static_cast<double>(fanout[s + 1]) /
-                        delivered(s + 1);
+        double demand = delivered(s + 1);
+        double factor = demand > 0 ? cont[s] / demand : 0;
         for (auto &[k, v] : acc[s + 1][ds])
           v *= factor;
         link[s + 1][ds] = 0;
@@ -479,24 +649,25 @@ SimulatedCounts Simulator::run() {
       link[s][ds] = 0;
     }
     for (int s = 1; s < numLevels; ++s)
-      peer[s - 1] += link[s][ds] / static_cast<double>(replication[s - 1]);
+      peer[s - 1] += link[s][ds] / divisor[s] / divisor[s - 1];
     bool keptAbove = false;
     for (int s = numLevels - 1; s >= 0; --s) {
-      SimulatedDataSpace &out = result[s][ds];
+      SimulatedDataSpace &out = result.levels[s].dataSpaces[ds];
       out.kept = keeps(s) && sz[s] > 0;
-      out.linkTransfers = link[s][ds];
+      out.linkTransfers = link[s][ds] / divisor[s];
       if (!out.kept)
         continue;
       out.partitionSize = partition[s];
       out.utilizedCapacity = sz[s];
+      double perInstance = cont[s] / divisor[s];
       auto round = [](double v) { return v <= 0 ? 0 : std::llround(v); };
       if (!workload.dataSpaces[ds].readWrite) {
-        out.reads = round(cont[s] + peer[s]);
+        out.reads = round(perInstance + peer[s]);
         double f = share[s] + peer[s];
         out.fills = f <= 0 ? 0 : static_cast<int64_t>(f);
       } else {
-        out.updates = round(cont[s]);
-        out.reads = round(cont[s] + peer[s] - partition[s]);
+        out.updates = round(perInstance);
+        out.reads = round(perInstance + peer[s] - partition[s]);
         out.temporalReductions = out.reads;
         out.fills = round(share[s] + peer[s] - (keptAbove ? partition[s] : 0));
       }

@@ -1,12 +1,20 @@
 //===- NestSimulator.h - Brute-force reference for the model ------*- C++ -*-===//
 //
-// Test oracle. Follows the reference algorithm of Timeloop's dense model
-// (timeloop-model-spec.md, appendix A and section 3) literally: it walks
-// the loop nest recursively with explicit point sets, simulates every
-// spatial instance, and applies the reuse filter, multicast grouping and
-// link-transfer comparison by comparing sets. With `extrapolate` it visits
-// two iterations per loop as Timeloop does; without, every iteration. It
-// shares no code with the model beyond the input data types.
+// Test oracle. Walks the loop nest recursively with explicit point sets,
+// simulates every spatial instance, and applies the reuse filter, multicast
+// grouping and link-transfer comparison by comparing sets. It shares no code
+// with the model beyond the input data types.
+//
+// Exact mode (the model's default) visits every iteration of the padded
+// nest: loops run their full factors, tiles are cut at the problem bounds
+// (a tile past a bound is empty), and a child's new tile costs the words not
+// in its previous tile when the loop that advanced is the innermost one
+// above it or moves the tile the same way, and the whole tile otherwise.
+// Instances that never hold data are not counted in per-instance averages.
+//
+// Timeloop mode follows Timeloop's reference algorithm literally
+// (timeloop-model-spec.md, appendix A and section 3): two iterations per
+// loop, extrapolated, and its reuse filter with the previous translation.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,8 +41,23 @@ struct SimulatedDataSpace {
   double linkTransfers = 0;
 };
 
-/// result[level][ds], levels innermost first.
-using SimulatedCounts = std::vector<std::vector<SimulatedDataSpace>>;
+struct SimulatedLevel {
+  std::vector<SimulatedDataSpace> dataSpaces;
+  /// Instances of the level that ever hold data.
+  int64_t utilizedInstances = 0;
+};
+
+struct SimulatedCounts {
+  std::vector<SimulatedLevel> levels; ///< innermost first
+  int64_t computes = 0;               ///< valid operations performed
+  int64_t computeInstances = 0;       ///< compute units ever used
+  /// Time steps in which some compute unit works.
+  int64_t cycles = 0;
+
+  const SimulatedDataSpace &at(int level, int ds) const {
+    return levels[level].dataSpaces[ds];
+  }
+};
 
 SimulatedCounts simulateNest(const model::Workload &workload,
                              const model::Architecture &arch,

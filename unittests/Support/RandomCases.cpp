@@ -150,3 +150,56 @@ accel::testing::RandomCase accel::testing::randomCase(uint64_t seed) {
   return c;
 }
 
+
+accel::testing::RandomCase accel::testing::randomImperfectCase(uint64_t seed) {
+  std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ull);
+  for (uint64_t attempt = 0;; ++attempt) {
+    RandomCase c = randomCase(seed * 7919 + attempt);
+    Workload &w = c.workload;
+    // Grow some temporal factors (or add loops) so that several loops of a
+    // dimension, inside and outside fanouts, can end up imperfect.
+    for (int s = 0; s < c.arch.numLevels(); ++s) {
+      LevelMapping &level = c.mapping.levels[s];
+      for (MappingLoop &loop : level.temporal)
+        if (rng() % 3 == 0) {
+          int64_t grow = 2 + static_cast<int64_t>(rng() % 3);
+          loop.factor *= grow;
+          w.dimensions[loop.dimension].bound *= grow;
+        }
+      int d = static_cast<int>(rng() % w.numDimensions());
+      bool present = false;
+      for (const MappingLoop &loop : level.temporal)
+        present |= loop.dimension == d;
+      if (!present && rng() % 3 == 0) {
+        int64_t factor = 2 + static_cast<int64_t>(rng() % 3);
+        level.temporal.insert(level.temporal.begin() +
+                                  static_cast<long>(rng() % (level.temporal.size() + 1)),
+                              {d, factor});
+        w.dimensions[d].bound *= factor;
+      }
+    }
+    int64_t points = 1;
+    for (const Dimension &dim : w.dimensions)
+      points *= dim.bound;
+    if (points > 20000)
+      continue;
+    bool lowered = false;
+    for (int d = 0; d < w.numDimensions(); ++d) {
+      int64_t bound = w.dimensions[d].bound;
+      if (bound < 2 || rng() % 3 == 0)
+        continue;
+      // Any bound the factors still cover (their product is `bound`).
+      w.dimensions[d].bound = 1 + static_cast<int64_t>(rng() % (bound - 1));
+      lowered = true;
+    }
+    if (!lowered)
+      continue;
+    bool derived = c.mapping.deriveResiduals(w);
+    EXPECT_TRUE(derived);
+    if (!c.mapping.isImperfect())
+      continue;
+    c.description = "imperfect seed " + std::to_string(seed) + " (case " +
+                    std::to_string(seed * 7919 + attempt) + ")";
+    return c;
+  }
+}

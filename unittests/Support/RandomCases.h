@@ -5,6 +5,7 @@
 // matmul; two to four storage levels with random fanouts; mappings spreading
 // each dimension's prime factors over temporal and spatial slots, with
 // random bypass and reuse switches. The same seed gives the same case.
+// Imperfect cases lower bounds below the product of their factors.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +31,11 @@ struct RandomCase {
 
 model::Workload randomWorkload(std::mt19937_64 &rng);
 RandomCase randomCase(uint64_t seed);
+
+/// A random case whose mapping has imperfect factors: the case of the same
+/// seed with some bounds lowered below the product of their factors, and
+/// residuals derived. Every case has at least one imperfect loop.
+RandomCase randomImperfectCase(uint64_t seed);
 
 } // namespace accel::testing
 

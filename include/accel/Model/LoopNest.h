@@ -26,11 +26,13 @@ enum class LoopKind : uint8_t { Temporal, SpatialX, SpatialY };
 struct NestLoop {
   int dimension = 0;
   int64_t end = 1;
+  int64_t residual = 1; ///< iterations on the dimension's last pass
   LoopKind kind = LoopKind::Temporal;
   int level = 0;      ///< storage level that owns the loop
   int64_t stride = 1; ///< product of the ends of inner loops on the dimension
 
   bool isSpatial() const { return kind != LoopKind::Temporal; }
+  bool isImperfect() const { return residual != end; }
 };
 
 class LoopNest {
@@ -42,6 +44,8 @@ public:
   llvm::SmallVector<int, 8> masterSpatial;
   /// Per storage level: index of its innermost loop.
   llvm::SmallVector<int, 8> firstLoop;
+  /// Whether some loop is imperfect (its residual differs from its end).
+  bool imperfect = false;
 
   /// Builds the nest of `mapping` (assumed valid for the workload and
   /// architecture).
