@@ -34,6 +34,8 @@ llvm::json::Value accel::interop::resultToJson(const Workload &workload,
       root["failed_level"] = arch.storage[result.failedLevel].name;
     return llvm::json::Value(std::move(root));
   }
+  if (!result.note.empty())
+    root["note"] = result.note;
   root["energy_pj"] = result.energy;
   root["cycles"] = result.cycles;
   root["utilization"] = result.utilization;
@@ -112,9 +114,14 @@ llvm::json::Value accel::interop::mappingToJson(const Workload &workload,
                                                 const Mapping &mapping) {
   auto loops = [&](const std::vector<MappingLoop> &list) {
     llvm::json::Array array;
-    for (const MappingLoop &loop : list)
-      array.push_back(llvm::json::Array{
-          workload.dimensions[loop.dimension].name, loop.factor});
+    // [name, factor] or, for an imperfect loop, [name, factor, residual].
+    for (const MappingLoop &loop : list) {
+      llvm::json::Array entry{workload.dimensions[loop.dimension].name,
+                              loop.factor};
+      if (loop.isImperfect())
+        entry.push_back(loop.residual);
+      array.push_back(std::move(entry));
+    }
     return array;
   };
   llvm::json::Array levels;

@@ -82,20 +82,29 @@ llvm::Error accel::interop::parseTimeloopFactors(
       size_t residualDigits = 0;
       while (residualDigits < rest.size() && llvm::isDigit(rest[residualDigits]))
         ++residualDigits;
-      rest.take_front(residualDigits).getAsInteger(10, residual);
+      if (rest.take_front(residualDigits).getAsInteger(10, residual))
+        return node.error("residual of '" + name.str() + "' is too large");
       rest = rest.drop_front(residualDigits);
+      if (residual == 0)
+        return node.error("factor '" + name.str() + "=" +
+                          std::to_string(factor) +
+                          ",0' has a zero residual; a residual is the trip "
+                          "count of the last pass, at least 1");
     }
     int dim = workload.findDimension(name);
     if (dim < 0)
       return node.error("factors name unknown dimension '" + name.str() + "'");
     factors[dim] = factor == 0 ? workload.dimensions[dim].bound : factor;
+    if (residual > factors[dim])
+      return node.error("factor '" + name.str() + "=" + std::to_string(factor) +
+                        "," + std::to_string(residual) +
+                        "' has a residual larger than the factor");
     if (residuals)
-      (*residuals)[dim] = residual;
+      (*residuals)[dim] = residual == factors[dim] ? 0 : residual;
     else if (residual != 0 && residual != factors[dim])
       return node.error("factor '" + name.str() + "=" + std::to_string(factor) +
                         "," + std::to_string(residual) +
-                        "' has a residual; imperfect factorizations are not "
-                        "supported");
+                        "' has a residual, which is not allowed here");
   }
   return llvm::Error::success();
 }
@@ -228,10 +237,10 @@ llvm::Expected<model::Mapping> accel::interop::parseTimeloopMapping(
       if (seen[*level * 3 + slot]++)
         return directive.error("level '" + storage.name + "' has two " + type +
                                " directives");
-      llvm::SmallVector<int64_t> factors(numDims, 1);
+      llvm::SmallVector<int64_t> factors(numDims, 1), residuals(numDims, 0);
       if (const YamlNode *factorNode = directive.get("factors"))
-        if (llvm::Error error =
-                parseTimeloopFactors(*factorNode, workload, factors))
+        if (llvm::Error error = parseTimeloopFactors(*factorNode, workload,
+                                                     factors, &residuals))
           return std::move(error);
       llvm::SmallVector<int> order;
       if (const YamlNode *permutation = directive.get("permutation"))
@@ -247,7 +256,7 @@ llvm::Expected<model::Mapping> accel::interop::parseTimeloopMapping(
         levelMapping.temporal.clear();
         for (auto it = order.rbegin(); it != order.rend(); ++it)
           if (factors[*it] > 1)
-            levelMapping.temporal.push_back({*it, factors[*it]});
+            levelMapping.temporal.push_back({*it, factors[*it], residuals[*it]});
         if (const YamlNode *noReuse = directive.get("no_temporal_reuse")) {
           model::DataSpaceMask mask;
           if (llvm::Error error = readDataSpaceMask(*noReuse, workload, mask))
@@ -275,7 +284,7 @@ llvm::Expected<model::Mapping> accel::interop::parseTimeloopMapping(
         if (factors[d] <= 1)
           continue;
         (i < split ? levelMapping.spatialX : levelMapping.spatialY)
-            .push_back({d, factors[d]});
+            .push_back({d, factors[d], residuals[d]});
       }
       if (const YamlNode *noLink = directive.get("no_link_transfer")) {
         model::DataSpaceMask mask;
@@ -318,6 +327,10 @@ llvm::Expected<model::Mapping> accel::interop::parseTimeloopMapping(
     return typeNode->error("unknown mapping directive type '" + type +
                            "'; expected temporal, spatial, datatype or bypass");
   }
+  // Factors (with their residuals) must cover every bound exactly, as
+  // Timeloop's parser requires.
+  if (std::string error = mapping.validate(workload, arch.arch); !error.empty())
+    return list->error(error);
   return mapping;
 }
 

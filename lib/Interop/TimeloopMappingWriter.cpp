@@ -25,19 +25,25 @@ YamlNode accel::interop::timeloopMappingDirectives(
   auto directive = [&](const std::string &target, const char *type,
                        const std::vector<const model::MappingLoop *> &innermostFirst,
                        std::optional<int64_t> split) {
-    std::vector<int64_t> factors(numDims, 1);
+    std::vector<int64_t> factors(numDims, 1), residuals(numDims, 0);
     std::vector<int> order;
     for (const model::MappingLoop *loop : innermostFirst) {
       factors[loop->dimension] = loop->factor;
+      if (loop->isImperfect())
+        residuals[loop->dimension] = loop->residual;
       order.push_back(loop->dimension);
     }
     for (int d = 0; d < numDims; ++d)
       if (!llvm::is_contained(order, d))
         order.push_back(d);
     std::string factorText;
-    for (int d = 0; d < numDims; ++d)
+    // Timeloop's residual syntax: `P=4,3`.
+    for (int d = 0; d < numDims; ++d) {
       factorText += (d ? " " : "") + w.dimensions[d].name + "=" +
                     std::to_string(factors[d]);
+      if (residuals[d])
+        factorText += "," + std::to_string(residuals[d]);
+    }
     YamlNode permutation;
     if (letters) {
       std::string text;

@@ -37,6 +37,7 @@ std::string fixed2(double value) {
 struct PrintedLoop {
   int dimension;
   int64_t end;
+  int64_t residual;
   LoopKind kind;
 };
 
@@ -46,21 +47,28 @@ llvm::SmallVector<PrintedLoop, 8> levelLoops(const Mapping &mapping,
   const LevelMapping &level = mapping.levels[s];
   for (const MappingLoop &loop : level.temporal)
     if (loop.factor > 1)
-      loops.push_back({loop.dimension, loop.factor, LoopKind::Temporal});
+      loops.push_back(
+          {loop.dimension, loop.factor, loop.lastTrip(), LoopKind::Temporal});
   if (arch.storage[s].fanout() > 1) {
     for (const MappingLoop &loop : level.spatialY)
       if (loop.factor > 1)
-        loops.push_back({loop.dimension, loop.factor, LoopKind::SpatialY});
+        loops.push_back(
+            {loop.dimension, loop.factor, loop.lastTrip(), LoopKind::SpatialY});
     for (const MappingLoop &loop : level.spatialX)
       if (loop.factor > 1)
-        loops.push_back({loop.dimension, loop.factor, LoopKind::SpatialX});
+        loops.push_back(
+            {loop.dimension, loop.factor, loop.lastTrip(), LoopKind::SpatialX});
   }
   return loops;
 }
 
 std::string loopText(const Workload &workload, const PrintedLoop &loop) {
+  // Timeloop's long form: `for P in [0:4,3)` for a residual of 3.
   std::string text = "for " + workload.dimensions[loop.dimension].name +
-                     " in [0:" + std::to_string(loop.end) + ")";
+                     " in [0:" + std::to_string(loop.end);
+  if (loop.residual != loop.end)
+    text += "," + std::to_string(loop.residual);
+  text += ")";
   if (loop.kind == LoopKind::SpatialX)
     text += " (Spatial-X)";
   else if (loop.kind == LoopKind::SpatialY)
@@ -357,10 +365,14 @@ std::string accel::interop::compactMapping(const model::Workload &workload,
     std::string loops;
     auto append = [&](const std::vector<model::MappingLoop> &list,
                       const char *suffix) {
+      // Timeloop's compact form: `P4;3X` for a residual of 3.
       for (const model::MappingLoop &loop : list)
         if (loop.factor > 1)
           loops += " " + workload.dimensions[loop.dimension].name +
-                   std::to_string(loop.factor) + suffix;
+                   std::to_string(loop.factor) +
+                   (loop.isImperfect() ? ";" + std::to_string(loop.residual)
+                                       : std::string()) +
+                   suffix;
     };
     append(level.temporal, "");
     append(level.spatialY, "Y");

@@ -26,7 +26,7 @@ static double totalAccesses(llvm::ArrayRef<AccessEntry> histogram) {
 
 void accel::model::detail::computeAccessCounts(
     const Workload &workload, const Architecture &arch, const Mapping &mapping,
-    const LoopNest &nest, const EvaluationOptions &options, int ds,
+    const LoopNest &nest, const EvaluationOptions &options, bool totals, int ds,
     llvm::MutableArrayRef<LevelRecord> records, Result &result) {
   const int numLevels = arch.numLevels();
   const int numDataSpaces = workload.numDataSpaces();
@@ -34,10 +34,9 @@ void accel::model::detail::computeAccessCounts(
     return records[static_cast<size_t>(s) * numDataSpaces + ds];
   };
 
-  // Imperfect nests in exact mode: the records hold totals over the
-  // instances that ever hold data (a parent's children need not all hold
-  // data), and per-instance figures divide by those counts once.
-  const bool totals = options.exactCounts && nest.imperfect;
+  // Totals are over the instances that ever hold data (with imperfect
+  // factors a parent's children need not all hold data); per-instance
+  // figures divide by those counts once.
   auto instances = [&](int s) {
     return static_cast<double>(std::max<int64_t>(1, record(s).replication));
   };

@@ -20,9 +20,11 @@ namespace accel::model::detail {
 /// partition size, utilized capacity and instances, reads, fills, updates,
 /// temporal reductions, link transfers, peer accesses, ingress histogram,
 /// fanout) for data space `ds`. `records` is modified (bypass masking).
+/// With `totals`, the records hold totals over each level's instances
+/// (ClippedNestAnalysis), else per-instance figures.
 void computeAccessCounts(const Workload &workload, const Architecture &arch,
                          const Mapping &mapping, const LoopNest &nest,
-                         const EvaluationOptions &options, int ds,
+                         const EvaluationOptions &options, bool totals, int ds,
                          llvm::MutableArrayRef<LevelRecord> records,
                          Result &result);
 

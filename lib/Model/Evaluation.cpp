@@ -10,6 +10,7 @@
 #include "AccessCounts.h"
 #include "ClippedNestAnalysis.h"
 #include "NestAnalysis.h"
+#include "TimeloopNestWalk.h"
 #include "accel/Model/CheckedMath.h"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ struct Evaluator::Impl {
   LoopNest nest;
   detail::NestAnalysis analysis;
   detail::ClippedNestAnalysis clippedAnalysis;
+  detail::TimeloopNestWalk walk;
   llvm::SmallVector<detail::LevelRecord, 32> records;
   std::string setupError;
 };
@@ -99,7 +101,7 @@ static bool checkLevelFits(const StorageLevel &level, int s,
 static void evaluateLevelEnergy(const Workload &workload,
                                 const StorageLevel &level, int64_t maxX,
                                 int64_t maxY, int64_t computeCycles,
-                                LevelStats &stats) {
+                                bool spreadDemand, LevelStats &stats) {
   double readDemand = 0, writeDemand = 0;
   const int numDataSpaces = static_cast<int>(stats.dataSpaces.size());
   llvm::SmallVector<double, 8> readBandwidth(numDataSpaces, 0.0),
@@ -154,10 +156,20 @@ static void evaluateLevelEnergy(const Workload &workload,
     stats.energy += data.energy;
     stats.accesses += data.utilizedInstances * scalarAccesses;
 
-    readBandwidth[ds] =
-        static_cast<double>(data.reads) / static_cast<double>(computeCycles);
-    writeBandwidth[ds] = static_cast<double>(data.fills + data.updates) /
-                         static_cast<double>(computeCycles);
+    // Timeloop spreads the demand of the utilized instances over every
+    // instance of their spatial extent (the same unless an imperfect
+    // spatial loop leaves some idle part of the time).
+    double reads = static_cast<double>(data.reads);
+    double writes = static_cast<double>(data.fills + data.updates);
+    if (spreadDemand && data.utilizedInstances > 0 &&
+        spatial != data.utilizedInstances) {
+      double spread = static_cast<double>(spatial) /
+                      static_cast<double>(data.utilizedInstances);
+      reads = std::ceil(reads / spread);
+      writes = std::ceil(writes / spread);
+    }
+    readBandwidth[ds] = reads / static_cast<double>(computeCycles);
+    writeBandwidth[ds] = writes / static_cast<double>(computeCycles);
   }
   for (int ds = 0; ds < numDataSpaces; ++ds) {
     readDemand += readBandwidth[ds];
@@ -188,6 +200,7 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
   result.valid = false;
   result.failure = FailureKind::None;
   result.reason.clear();
+  result.note.clear();
   result.failedLevel = -1;
   result.compute = ComputeStats();
   result.energy = 0;
@@ -223,23 +236,49 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
 
   LoopNest &nest = impl->nest;
   nest.build(workload, arch, mapping);
+
+  // Perfect nests have a closed form in both counting modes. Imperfect ones
+  // are counted exactly by ClippedNestAnalysis, or walked as Timeloop walks
+  // them; where Timeloop's walk loses operations (its extrapolation is not
+  // exact for every placement of residuals) its numbers are not reproduced.
+  enum class Counting { ClosedForm, Clipped, TimeloopWalk };
+  Counting counting = !nest.imperfect        ? Counting::ClosedForm
+                      : options.exactCounts ? Counting::Clipped
+                                            : Counting::TimeloopWalk;
   detail::ClippedComputeFigures clipped;
-  bool counted;
-  if (!nest.imperfect)
+  detail::WalkComputeFigures walked;
+  int64_t walkedComputes = 0;
+  if (counting == Counting::TimeloopWalk) {
+    std::string error;
+    if (!impl->walk.run(workload, arch, mapping, nest, options, impl->records,
+                        walked, error))
+      return fail(result, FailureKind::Malformed, std::move(error));
+    // Timeloop multiplies the operations of the unit it simulated by the
+    // units it counts as used (both truncated).
+    walkedComputes = static_cast<int64_t>(static_cast<uint64_t>(
+        walked.averageOperations * static_cast<double>(walked.replication)));
+    if (walkedComputes != workload.numOperations()) {
+      result.note = "Timeloop's extrapolation miscounts this imperfect "
+                    "mapping (it would report " +
+                    std::to_string(walkedComputes) + " computes for " +
+                    std::to_string(workload.numOperations()) +
+                    " operations); counted exactly instead";
+      counting = Counting::Clipped;
+    }
+  }
+  bool counted = true;
+  if (counting == Counting::ClosedForm)
     counted = impl->analysis.run(workload, arch, mapping, nest, options,
                                  impl->records);
-  else if (options.exactCounts)
+  else if (counting == Counting::Clipped)
     counted = impl->clippedAnalysis.run(workload, arch, mapping, nest, options,
                                         impl->records, clipped);
-  else
-    return fail(result, FailureKind::Malformed,
-                "imperfect factors are not supported in Timeloop-compatible "
-                "counting yet");
   if (!counted)
     return fail(result, FailureKind::Overflow,
                 "an access count does not fit in 64 bits");
   for (int ds = 0; ds < numDataSpaces; ++ds)
-    detail::computeAccessCounts(workload, arch, mapping, nest, options, ds,
+    detail::computeAccessCounts(workload, arch, mapping, nest, options,
+                                /*totals=*/counting == Counting::Clipped, ds,
                                 impl->records, result);
 
   // Compute level.
@@ -262,7 +301,7 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
                     "x" + std::to_string(compute.meshY));
   result.computes = workload.numOperations();
   result.compute.utilizedInstances = spatialX * spatialY;
-  if (nest.imperfect && options.exactCounts) {
+  if (counting == Counting::Clipped) {
     // Padded iterations past a bound do no work and take no time.
     result.compute.utilizedInstances = clipped.utilizedInstances;
     computeCycles = clipped.cycles;
@@ -285,6 +324,7 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
     stats.utilizedInstances = any.replication;
     stats.area = level.area * static_cast<double>(level.instances);
     evaluateLevelEnergy(workload, level, any.maxX, any.maxY, computeCycles,
+                        counting == Counting::TimeloopWalk,
                         stats);
     totalCycles = std::max(totalCycles, stats.cycles);
   }

@@ -68,6 +68,8 @@ int main(int argc, char **argv) {
   const model::Architecture &arch = input->architecture.arch;
   model::Result result =
       model::evaluate(workload, arch, *input->mapping, options);
+  if (!result.note.empty() && !modelFlags.quiet)
+    llvm::WithColor::warning(llvm::errs(), "accel-model") << result.note << "\n";
 
   auto writeJson = [&](llvm::raw_ostream &os) {
     os << llvm::formatv("{0:2}", interop::resultToJson(workload, arch, result))

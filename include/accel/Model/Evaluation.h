@@ -123,6 +123,9 @@ struct Result {
   FailureKind failure = FailureKind::None;
   std::string reason;
   int failedLevel = -1; ///< storage level index, or -1
+  /// Why a valid result differs from what Timeloop would print, when it
+  /// does in Timeloop-compatible counting (empty otherwise).
+  std::string note;
 
   ComputeStats compute;
   std::vector<LevelStats> levels; ///< innermost first
