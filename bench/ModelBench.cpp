@@ -33,8 +33,8 @@ static interop::TimeloopInput loadCase(const std::string &directory) {
 static void benchmarkCase(benchmark::State &state, const std::string &directory,
                           bool exact) {
   interop::TimeloopInput input = loadCase(directory);
-  model::EvaluationOptions options;
-  options.exactCounts = exact;
+  model::EvaluationOptions options =
+      exact ? model::EvaluationOptions() : model::timeloopOptions();
   model::Evaluator evaluator(input.workload, input.architecture.arch, options);
   model::Result result;
   for (auto _ : state) {

@@ -22,9 +22,13 @@ namespace accel::tools {
 struct ModelFlags {
   explicit ModelFlags(llvm::cl::OptionCategory &category)
       : timeloopCompat(
-            "timeloop-compat",
-            llvm::cl::desc("Count as Timeloop does (two iterations per loop, "
-                           "extrapolated) instead of exactly"),
+            "timeloop-compat", llvm::cl::ValueOptional,
+            llvm::cl::value_desc("2024|2025"),
+            llvm::cl::desc(
+                "Count as Timeloop master does (two iterations per loop, "
+                "extrapolated) instead of exactly: as in 2024, which "
+                "produced its reference outputs (the default), or after its "
+                "January 2025 reuse-filter fix"),
             llvm::cl::cat(category)),
         noLinkTransfers(
             "no-link-transfers",
@@ -36,15 +40,28 @@ struct ModelFlags {
         quiet("quiet", llvm::cl::desc("Do not print warnings"),
               llvm::cl::cat(category)) {}
 
-  model::EvaluationOptions evaluationOptions() const {
+  /// The options the flags select, or why the Timeloop version is not one
+  /// we know.
+  llvm::Expected<model::EvaluationOptions> evaluationOptions() const {
     model::EvaluationOptions options;
-    options.exactCounts = !timeloopCompat;
+    if (timeloopCompat.getNumOccurrences()) {
+      std::optional<model::TimeloopVersion> version =
+          timeloopCompat.empty()
+              ? model::TimeloopVersion::Master2024
+              : model::parseTimeloopVersion(timeloopCompat);
+      if (!version)
+        return llvm::createStringError(
+            "--timeloop-compat takes 2024 or 2025, not '" +
+            timeloopCompat.getValue() + "'");
+      options = model::timeloopOptions(*version);
+    }
     options.linkTransfers = !noLinkTransfers;
     options.leakage = !noLeakage;
     return options;
   }
 
-  llvm::cl::opt<bool> timeloopCompat, noLinkTransfers, noLeakage, quiet;
+  llvm::cl::opt<std::string> timeloopCompat;
+  llvm::cl::opt<bool> noLinkTransfers, noLeakage, quiet;
 };
 
 /// Prints "<tool>: error: <message>" and returns the exit code 1.

@@ -379,10 +379,27 @@ void ClippedNestAnalysis::analyzeLevel(int s) {
         value += term.coefficient * move[term.dimension];
       return value;
     };
+    // The motion outer advances are compared with: that of the innermost
+    // loop (a_1), or, when stationary tiles keep the remembered stride, of
+    // the innermost loop that moves the tile (a_m), a move of zero costing
+    // nothing (see NestAnalysis).
+    const bool keepStride = options->stationaryKeepsStride;
     llvm::SmallVector<int64_t, kMaxDimensions> innermostStep(numDims, 0);
-    if (k > 0)
-      innermostStep[loops[temporal[0]].dimension] = loops[temporal[0]].stride;
+    auto isStill = [&](const int64_t *move) {
+      for (int r = 0; r < numRanks; ++r)
+        if (projectMove(move, r) != 0)
+          return false;
+      return true;
+    };
+    for (int i = 0; i < k; ++i) {
+      innermostStep[loops[temporal[i]].dimension] = loops[temporal[i]].stride;
+      if (!keepStride || !isStill(innermostStep.data()))
+        break;
+      innermostStep[loops[temporal[i]].dimension] = 0;
+    }
     auto sameMotion = [&](const int64_t *move) {
+      if (keepStride && isStill(move))
+        return true;
       for (int r = 0; r < numRanks; ++r)
         if (projectMove(move, r) != projectMove(innermostStep.data(), r))
           return false;
@@ -478,11 +495,13 @@ void ClippedNestAnalysis::analyzeLevel(int s) {
             (kind.previousChange[i] - kind.previousPreviousChange[i]) *
             loop.stride;
       }
-      const bool reuseNow = kind.hasPrevious && !pointChild && !noReuse &&
-                            (kind.advanced == 0 || sameMotion(moved.data()));
+      const bool reuseNow =
+          kind.hasPrevious && !pointChild && !noReuse &&
+          ((!keepStride && kind.advanced == 0) || sameMotion(moved.data()));
       const bool reuseBefore =
           kind.hasPreviousPrevious && !pointChild && !noReuse &&
-          (kind.previousAdvanced == 0 || sameMotion(movedBefore.data()));
+          ((!keepStride && kind.previousAdvanced == 0) ||
+           sameMotion(movedBefore.data()));
       const bool needBefore = linksOn && kind.hasPrevious;
 
       // Class counts per dimension.

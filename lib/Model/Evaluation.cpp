@@ -353,6 +353,15 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
   result.valid = true;
 }
 
+std::optional<TimeloopVersion>
+accel::model::parseTimeloopVersion(llvm::StringRef text) {
+  if (text == "2024")
+    return TimeloopVersion::Master2024;
+  if (text == "2025")
+    return TimeloopVersion::Master2025;
+  return std::nullopt;
+}
+
 Result accel::model::evaluate(const Workload &workload,
                               const Architecture &arch, const Mapping &mapping,
                               const EvaluationOptions &options) {

@@ -221,17 +221,30 @@ void NestAnalysis::analyzeLevel(int s, int ds, LevelRecord &record) {
     size = full - overlap;
     return overlap == 0 ? DeltaShape::Full : DeltaShape::Slab;
   };
+  // The stride the filter remembers when an outer loop advances is that of
+  // a_1, which advanced just before. Since January 2025 Timeloop ignores
+  // moves of zero (a stationary tile keeps the remembered stride): then it
+  // is that of the innermost loop that moves the tile, a_m (the loops
+  // inside a_m do not move it at all), and an advance that leaves the tile
+  // in place costs nothing.
+  auto stationary = [&](int j) {
+    const int64_t *d = translationOf(j);
+    return std::all_of(d, d + numRanks, [](int64_t x) { return x == 0; });
+  };
+  int moving = 0;
+  if (options->stationaryKeepsStride)
+    while (moving < k && stationary(moving))
+      ++moving;
   llvm::SmallVector<DeltaShape, 16> shape(k);
   llvm::SmallVector<int64_t, 16> size(k);
   for (int j = 0; j < k; ++j) {
-    if (childIsPoint || noReuse) {
+    bool reuse = j == moving || (moving < k && sameTranslation(j, moving)) ||
+                 (options->stationaryKeepsStride && stationary(j));
+    if (childIsPoint || noReuse || !reuse) {
       shape[j] = DeltaShape::Full;
       size[j] = full;
-    } else if (j == 0 || sameTranslation(j, 0)) {
-      shape[j] = shiftedDelta(translationOf(j), size[j]);
     } else {
-      shape[j] = DeltaShape::Full;
-      size[j] = full;
+      shape[j] = shiftedDelta(translationOf(j), size[j]);
     }
   }
 

@@ -272,7 +272,18 @@ TimeloopNestWalk::Space TimeloopNestWalk::visit(int loop) {
                              [](int64_t x) { return x == 0; });
         };
         std::optional<Translation> &lastTranslation = state->lastTranslation[ds];
-        if (!translation || isZero(translation)) {
+        if (!options->stationaryKeepsStride) {
+          // Timeloop before PR #297: any change of translation resets.
+          if (!lastTranslation) {
+            subtractAndKeep();
+            lastTranslation = translation;
+          } else if (translation && *translation == *lastTranslation) {
+            subtractAndKeep();
+          } else {
+            previous = now;
+            lastTranslation.reset();
+          }
+        } else if (!translation || isZero(translation)) {
           subtractAndKeep();
         } else if (!lastTranslation) {
           subtractAndKeep();

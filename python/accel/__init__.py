@@ -126,8 +126,9 @@ def from_mlir(text, op_index=0):
 def mapping(arch, workload, levels):
     """A mapping from {"level": {"temporal": [("M", 4), ...], "spatial_x":
     [...], "spatial_y": [...], "keep": [...], "bypass": [...]}} (loops
-    outermost first; levels not named have no loops), or from
-    '#accel.mapping<...>' text."""
+    outermost first; levels not named have no loops; an imperfect loop is
+    ("P", 16, 5): factor 16, 5 iterations on its dimension's last pass), or
+    from '#accel.mapping<...>' text."""
     if isinstance(levels, str):
         return Mapping.from_attr(arch, workload, levels)
     return Mapping.from_dict(arch, workload, levels)

@@ -11,8 +11,8 @@ using namespace accel::python;
 
 model::EvaluationOptions
 accel::python::evaluationOptions(bool exact, bool linkTransfers, bool leakage) {
-  model::EvaluationOptions options;
-  options.exactCounts = exact;
+  model::EvaluationOptions options =
+      exact ? model::EvaluationOptions() : model::timeloopOptions();
   options.linkTransfers = linkTransfers;
   options.leakage = leakage;
   return options;

@@ -38,12 +38,46 @@ int accel::python::findDimension(const model::Workload &workload,
   return d;
 }
 
+/// An exact Python int (not a bool or a float) that fits 64 bits.
+static int64_t exactInteger(py::handle value, const std::string &what) {
+  if (!py::isinstance<py::int_>(value) || py::isinstance<py::bool_>(value))
+    throw Error(what + " must be an integer, got " +
+                std::string(py::str(py::type::of(value).attr("__name__"))));
+  try {
+    return value.cast<int64_t>();
+  } catch (const py::cast_error &) {
+    throw Error(what + " does not fit a 64-bit integer");
+  }
+}
+
+/// Loops as (dimension, factor) or (dimension, factor, residual) pairs.
 static std::vector<model::MappingLoop>
 loopsFrom(const model::Workload &workload, py::handle list) {
   std::vector<model::MappingLoop> loops;
   for (py::handle item : list) {
-    auto pair = item.cast<std::pair<std::string, int64_t>>();
-    loops.push_back({findDimension(workload, pair.first), pair.second});
+    if (!py::isinstance<py::tuple>(item) && !py::isinstance<py::list>(item))
+      throw Error("a loop is a (dimension, factor) or (dimension, factor, "
+                  "residual) tuple");
+    py::sequence fields = py::reinterpret_borrow<py::sequence>(item);
+    if (fields.size() != 2 && fields.size() != 3)
+      throw Error("a loop is a (dimension, factor) or (dimension, factor, "
+                  "residual) tuple, got " +
+                  std::to_string(fields.size()) + " items");
+    if (!py::isinstance<py::str>(fields[0]))
+      throw Error("a loop's dimension must be a name");
+    std::string name = fields[0].cast<std::string>();
+    model::MappingLoop loop;
+    loop.dimension = findDimension(workload, name);
+    loop.factor = exactInteger(fields[1], "factor of '" + name + "'");
+    if (fields.size() == 3) {
+      loop.residual = exactInteger(fields[2], "residual of '" + name + "'");
+      if (loop.residual < 1)
+        throw Error("residual of '" + name +
+                    "' must be at least 1 (the iterations of its last pass)");
+      if (loop.residual == loop.factor)
+        loop.residual = 0;
+    }
+    loops.push_back(loop);
   }
   return loops;
 }
@@ -108,9 +142,13 @@ py::dict accel::python::mappingToDict(const PyMapping &mapping) {
     py::dict entry;
     auto loops = [&](const std::vector<model::MappingLoop> &list) {
       py::list out;
-      for (const model::MappingLoop &loop : list)
-        out.append(py::make_tuple(workload.dimensions[loop.dimension].name,
-                                  loop.factor));
+      for (const model::MappingLoop &loop : list) {
+        const std::string &name = workload.dimensions[loop.dimension].name;
+        if (loop.isImperfect())
+          out.append(py::make_tuple(name, loop.factor, loop.residual));
+        else
+          out.append(py::make_tuple(name, loop.factor));
+      }
       return out;
     };
     entry["temporal"] = loops(level.temporal);

@@ -271,7 +271,8 @@ PYBIND11_MODULE(_accel, m) {
         options.victoryCondition = victory;
         options.seed = seed;
         options.threads = threads;
-        options.evaluation.exactCounts = exact;
+        if (!exact)
+          options.evaluation = model::timeloopOptions();
         model::MappingConstraints constraints =
             constraintsFrom(*arch, *workload, constraintSpec);
         mapper::SearchResult search;

@@ -144,7 +144,11 @@ searchOptions(const interop::TimeloopInput &input) {
   options.seed = seed;
   options.progress =
       progress || llvm::sys::Process::StandardErrIsDisplayed();
-  options.evaluation = modelFlags.evaluationOptions();
+  llvm::Expected<model::EvaluationOptions> evaluation =
+      modelFlags.evaluationOptions();
+  if (!evaluation)
+    return evaluation.takeError();
+  options.evaluation = *evaluation;
   return options;
 }
 

@@ -63,11 +63,14 @@ int main(int argc, char **argv) {
   if (!input->mapping)
     return fail("the inputs give no mapping (a 'mapping' list of directives)");
 
-  model::EvaluationOptions options = modelFlags.evaluationOptions();
+  llvm::Expected<model::EvaluationOptions> options =
+      modelFlags.evaluationOptions();
+  if (!options)
+    return fail(llvm::toString(options.takeError()));
   const model::Workload &workload = input->workload;
   const model::Architecture &arch = input->architecture.arch;
   model::Result result =
-      model::evaluate(workload, arch, *input->mapping, options);
+      model::evaluate(workload, arch, *input->mapping, *options);
   if (!result.note.empty() && !modelFlags.quiet)
     llvm::WithColor::warning(llvm::errs(), "accel-model") << result.note << "\n";
 

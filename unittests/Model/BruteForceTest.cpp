@@ -30,16 +30,18 @@ struct Coverage {
       counts = 0, idleUnits = 0;
 };
 
-void compareWithSimulation(const RandomCase &c, bool exact,
+void compareWithSimulation(const RandomCase &c,
+                           const EvaluationOptions &options,
                            Coverage &coverage) {
-  SCOPED_TRACE(c.description + (exact ? " exact" : " timeloop"));
-  EvaluationOptions options;
-  options.exactCounts = exact;
+  const bool exact = options.exactCounts;
+  SCOPED_TRACE(c.description + (exact ? " exact" : " timeloop") +
+               (options.stationaryKeepsStride ? " (2025 filter)"
+                                              : " (2024 filter)"));
   Result result = evaluate(c.workload, c.arch, c.mapping, options);
   ASSERT_TRUE(result.valid) << result.reason;
   accel::testing::SimulatedCounts expected = accel::testing::simulateNest(
       c.workload, c.arch, c.mapping, /*extrapolate=*/!exact,
-      /*linkTransfers=*/true);
+      /*linkTransfers=*/true, options.stationaryKeepsStride);
   ++coverage.cases;
   bool spatial = false, multicast = false, linked = false, bypassed = false;
   for (int s = 0; s < c.arch.numLevels(); ++s)
@@ -88,10 +90,10 @@ void compareWithSimulation(const RandomCase &c, bool exact,
     }
 }
 
-void runSeeds(bool exact) {
+void runSeeds(const EvaluationOptions &options) {
   Coverage coverage;
   for (uint64_t seed = 1; seed <= 1000; ++seed) {
-    compareWithSimulation(randomCase(seed), exact, coverage);
+    compareWithSimulation(randomCase(seed), options, coverage);
     if (::testing::Test::HasFailure())
       return;
   }
@@ -103,12 +105,27 @@ void runSeeds(bool exact) {
   EXPECT_GT(coverage.bypassed, 250);
 }
 
-TEST(BruteForceTest, ExactCountsMatchFullSimulation) { runSeeds(true); }
+EvaluationOptions exactWithFilter(bool keepStride) {
+  EvaluationOptions options;
+  options.stationaryKeepsStride = keepStride;
+  return options;
+}
 
-TEST(BruteForceTest, ImperfectExactCountsMatchFullSimulation) {
+TEST(BruteForceTest, ExactCountsMatchFullSimulation) {
+  runSeeds(exactWithFilter(true));
+}
+
+TEST(BruteForceTest, ExactCountsWith2024FilterMatchFullSimulation) {
+  runSeeds(exactWithFilter(false));
+}
+
+class ImperfectBruteForceTest : public ::testing::TestWithParam<bool> {};
+
+TEST_P(ImperfectBruteForceTest, ExactCountsMatchFullSimulation) {
   Coverage coverage;
   for (uint64_t seed = 1; seed <= 2000; ++seed) {
-    compareWithSimulation(randomImperfectCase(seed), /*exact=*/true, coverage);
+    compareWithSimulation(randomImperfectCase(seed), exactWithFilter(GetParam()),
+                          coverage);
     if (::testing::Test::HasFailure())
       return;
   }
@@ -121,8 +138,18 @@ TEST(BruteForceTest, ImperfectExactCountsMatchFullSimulation) {
   EXPECT_GT(coverage.idleUnits, 150);
 }
 
+INSTANTIATE_TEST_SUITE_P(
+    ReuseFilters, ImperfectBruteForceTest, ::testing::Bool(),
+    [](const ::testing::TestParamInfo<bool> &info) {
+      return info.param ? "KeepsStride" : "ResetsStride";
+    });
+
 TEST(BruteForceTest, TimeloopCountsMatchExtrapolatedSimulation) {
-  runSeeds(false);
+  runSeeds(timeloopOptions(TimeloopVersion::Master2024));
+}
+
+TEST(BruteForceTest, Timeloop2025CountsMatchExtrapolatedSimulation) {
+  runSeeds(timeloopOptions(TimeloopVersion::Master2025));
 }
 
 } // namespace

@@ -54,9 +54,10 @@ struct LoopState {
 class Simulator {
 public:
   Simulator(const model::Workload &workload, const model::Architecture &arch,
-            const model::Mapping &mapping, bool extrapolate, bool links)
+            const model::Mapping &mapping, bool extrapolate, bool links,
+            bool keepStride)
       : workload(workload), arch(arch), mapping(mapping),
-        extrapolate(extrapolate), links(links) {}
+        extrapolate(extrapolate), links(links), keepStride(keepStride) {}
 
   SimulatedCounts run();
 
@@ -103,7 +104,7 @@ private:
   const model::Workload &workload;
   const model::Architecture &arch;
   const model::Mapping &mapping;
-  bool extrapolate, links;
+  bool extrapolate, links, keepStride;
 
   std::vector<Loop> loops;
   std::vector<int> boundary;      // per level
@@ -285,7 +286,14 @@ std::vector<PointSet> Simulator::timeloopFilter(int loop) {
       }
       translation = t;
     }
-    if (!st.previousTranslation) {
+    bool still = keepStride &&
+                 (!translation ||
+                  std::all_of(translation->begin(), translation->end(),
+                              [](int64_t x) { return x == 0; }));
+    if (still) {
+      // A stationary tile keeps the remembered stride.
+      deltas[ds] = difference(current, st.previous);
+    } else if (!st.previousTranslation) {
       deltas[ds] = difference(current, st.previous);
       st.previousTranslation = translation;
     } else if (translation == st.previousTranslation) {
@@ -318,7 +326,6 @@ std::vector<PointSet> Simulator::exactFilter(int loop) {
         advanced = static_cast<int>(l);
         break;
       }
-  const int innermost = innermostAbove[loop];
   for (int ds = 0; ds < numDataSpaces; ++ds) {
     PointSet current;
     if (nonEmpty)
@@ -327,19 +334,35 @@ std::vector<PointSet> Simulator::exactFilter(int loop) {
     DataSpaceState &st = s.dataSpaces[ds];
     bool reuse = st.hasPrevious &&
                  !((mapping.levels[loops[loop].level].noTemporalReuse >> ds) & 1u);
-    if (reuse && advanced != innermost) {
-      // An outer loop advanced: reuse only if the tile moves as the
-      // innermost loop moves it.
-      for (const model::Rank &rank : workload.dataSpaces[ds].ranks) {
-        int64_t moved = 0, step = 0;
-        for (const model::ProjectionTerm &term : rank) {
-          moved += term.coefficient *
-                   (origin[term.dimension] - s.previousOrigin[term.dimension]);
-          if (term.dimension == loops[innermost].dim)
-            step += term.coefficient * stride[innermost];
+    if (reuse) {
+      // Reuse when the tile stays where it was or moves as the innermost
+      // loop that moves it does.
+      auto projected = [&](const std::vector<int64_t> &move) {
+        std::vector<int64_t> result;
+        for (const model::Rank &rank : workload.dataSpaces[ds].ranks) {
+          int64_t value = 0;
+          for (const model::ProjectionTerm &term : rank)
+            value += term.coefficient * move[term.dimension];
+          result.push_back(value);
         }
-        reuse &= moved == step;
+        return result;
+      };
+      std::vector<int64_t> move(origin.size());
+      for (size_t d = 0; d < origin.size(); ++d)
+        move[d] = origin[d] - s.previousOrigin[d];
+      std::vector<int64_t> moved = projected(move);
+      std::vector<int64_t> zero(moved.size(), 0), step = zero;
+      for (size_t l = loop + 1; l < loops.size(); ++l) {
+        if (loops[l].kind != Kind::Temporal || loops[l].end < 2)
+          continue;
+        std::vector<int64_t> unit(origin.size(), 0);
+        unit[loops[l].dim] = stride[l];
+        step = projected(unit);
+        if (!keepStride || step != zero)
+          break;
       }
+      reuse = moved == step || (keepStride && moved == zero) ||
+              (!keepStride && advanced == innermostAbove[loop]);
     }
     deltas[ds] = reuse ? difference(current, st.previous) : current;
     st.previous = std::move(current);
@@ -683,7 +706,9 @@ SimulatedCounts accel::testing::simulateNest(const model::Workload &workload,
                                              const model::Architecture &arch,
                                              const model::Mapping &mapping,
                                              bool extrapolate,
-                                             bool linkTransfers) {
-  Simulator simulator(workload, arch, mapping, extrapolate, linkTransfers);
+                                             bool linkTransfers,
+                                             bool keepStride) {
+  Simulator simulator(workload, arch, mapping, extrapolate, linkTransfers,
+                      keepStride);
   return simulator.run();
 }

@@ -59,10 +59,12 @@ struct SimulatedCounts {
   }
 };
 
+/// `keepStride`: a tile that does not move keeps the stride the reuse
+/// filter remembers (Timeloop since January 2025; exact mode's default).
 SimulatedCounts simulateNest(const model::Workload &workload,
                              const model::Architecture &arch,
                              const model::Mapping &mapping, bool extrapolate,
-                             bool linkTransfers);
+                             bool linkTransfers, bool keepStride);
 
 } // namespace accel::testing
 

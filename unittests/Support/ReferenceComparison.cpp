@@ -31,6 +31,10 @@ const std::vector<ReferenceCase> &accel::testing::referenceCases() {
   return cases;
 }
 
+void accel::testing::PrintTo(const ReferenceCase &reference, std::ostream *os) {
+  *os << reference.directory;
+}
+
 static std::string caseDirectory(const ReferenceCase &reference) {
   return std::string(ACCEL_TEST_INPUTS) + "/timeloop-reference/" +
          reference.directory + "/";

@@ -13,6 +13,7 @@
 #include "TimeloopStatsParser.h"
 #include "accel/Model/Evaluation.h"
 
+#include <ostream>
 #include <string>
 
 namespace accel::testing {
@@ -23,6 +24,8 @@ struct ReferenceCase {
   std::string prefix; ///< "timeloop-model" or "timeloop-mapper"
 };
 const std::vector<ReferenceCase> &referenceCases();
+/// gtest prints a case by its directory.
+void PrintTo(const ReferenceCase &reference, std::ostream *os);
 
 /// The files timeloop-model was given for a case (processed input, ERT,
 /// ART, and the mapper's map.yaml when there is one).

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,12 @@ struct EvaluationOptions {
   /// extrapolating, which miscounts a few sliding-window mappings but
   /// reproduces Timeloop bit for bit.
   bool exactCounts = true;
+  /// Whether a tile that does not move keeps the stride Timeloop's reuse
+  /// filter remembers, so that the next move still fetches only the new
+  /// words (Timeloop since January 2025). Timeloop before that, which
+  /// produced its 2024 reference outputs, counted a tile that stays put as
+  /// a change of stride and refetched the whole tile on the next move.
+  bool stationaryKeepsStride = true;
   /// Let neighbouring spatial instances forward data to each other.
   bool linkTransfers = true;
   /// The first update of each output element needs no read.
@@ -45,10 +52,20 @@ struct EvaluationOptions {
   bool checkCapacity = true;
 };
 
+/// The Timeloop whose numbers Timeloop-compatible counting reproduces:
+/// master as of its 2024 tutorial reference outputs, or master after its
+/// January 2025 reuse-filter fix (PR #297, see `stationaryKeepsStride`).
+enum class TimeloopVersion { Master2024, Master2025 };
+
+/// "2024" or "2025".
+std::optional<TimeloopVersion> parseTimeloopVersion(llvm::StringRef text);
+
 /// Timeloop-compatible options.
-inline EvaluationOptions timeloopOptions() {
+inline EvaluationOptions
+timeloopOptions(TimeloopVersion version = TimeloopVersion::Master2024) {
   EvaluationOptions options;
   options.exactCounts = false;
+  options.stationaryKeepsStride = version == TimeloopVersion::Master2025;
   return options;
 }
 

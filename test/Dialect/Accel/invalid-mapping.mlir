@@ -168,3 +168,17 @@ func.func @wrong_kind() attributes {accel.mapping = 3 : i64} {
 func.func @misspelled() attributes {accel.mapings = 3 : i64} {
   return
 }
+
+// -----
+
+// expected-error @+1 {{residual of dimension 'P' must be at least 1 (the iterations of its last pass), got 0}}
+func.func @zero_residual() attributes {some.level = #accel.level<"RF": temporal [P 4 (0)]>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{residual 5 of dimension 'P' at level 'RF' must be between 1 and its factor 4}}
+func.func @large_residual() attributes {some.level = #accel.level<"RF": temporal [P 4 (5)]>} {
+  return
+}

@@ -52,3 +52,16 @@ func.func @generic_names() attributes {
 func.func @level() attributes {some.level = #accel.level<"RF": temporal [K 2, R 3] bypass [I]>} {
   return
 }
+
+// Imperfect loops give the trip count of their dimension's last pass in
+// parentheses; a residual equal to the factor is the factor itself.
+// CHECK-LABEL: func.func @imperfect
+// CHECK-SAME: some.level = #accel.level<"PE": spatial x [P 16 (5)] y [K 2]>
+// CHECK-LABEL: func.func @perfect_residual
+// CHECK-SAME: some.level = #accel.level<"RF": temporal [P 4]>
+func.func @imperfect() attributes {some.level = #accel.level<"PE": spatial x [P 16 (5)] y [K 2 (2)]>} {
+  return
+}
+func.func @perfect_residual() attributes {some.level = #accel.level<"RF": temporal [P 4 (4)]>} {
+  return
+}

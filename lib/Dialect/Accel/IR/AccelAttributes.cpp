@@ -22,7 +22,7 @@ using namespace mlir;
 using namespace accel;
 
 llvm::hash_code accel::hash_value(const LoopSpec &loop) {
-  return llvm::hash_combine(loop.dim, loop.factor);
+  return llvm::hash_combine(loop.dim, loop.factor, loop.residual);
 }
 
 llvm::hash_code accel::hash_value(const LevelCost &cost) {
@@ -90,7 +90,7 @@ static void printName(AsmPrinter &printer, StringAttr name) {
     printer.printString(text);
 }
 
-/// `[` (name factor (`,` name factor)*)? `]`
+/// `[` (name factor (`(` residual `)`)? (`,` ...)*)? `]`
 static ParseResult parseLoopList(AsmParser &parser,
                                  SmallVectorImpl<LoopSpec> &loops) {
   return parser.parseCommaSeparatedList(
@@ -98,6 +98,19 @@ static ParseResult parseLoopList(AsmParser &parser,
         LoopSpec loop;
         if (parseName(parser, loop.dim) || parser.parseInteger(loop.factor))
           return failure();
+        if (succeeded(parser.parseOptionalLParen())) {
+          SMLoc at = parser.getCurrentLocation();
+          if (parser.parseInteger(loop.residual) || parser.parseRParen())
+            return failure();
+          if (loop.residual < 1)
+            return parser.emitError(at)
+                   << "residual of dimension '" << loop.dim.getValue()
+                   << "' must be at least 1 (the iterations of its last "
+                      "pass), got "
+                   << loop.residual;
+          if (loop.residual == loop.factor)
+            loop.residual = 0;
+        }
         loops.push_back(loop);
         return success();
       });
@@ -108,6 +121,8 @@ static void printLoopList(AsmPrinter &printer, ArrayRef<LoopSpec> loops) {
   llvm::interleaveComma(loops, printer, [&](const LoopSpec &loop) {
     printName(printer, loop.dim);
     printer << ' ' << loop.factor;
+    if (loop.residual > 0 && loop.residual != loop.factor)
+      printer << " (" << loop.residual << ')';
   });
   printer << ']';
 }
@@ -278,6 +293,12 @@ verifyLoops(function_ref<InFlightDiagnostic()> emitError, StringAttr level,
       return emitError() << "loop factor of dimension '"
                          << loop.dim.getValue() << "' at level '"
                          << level.getValue() << "' must be positive, got "
+                         << loop.factor;
+    if (loop.residual < 0 || loop.residual > loop.factor)
+      return emitError() << "residual " << loop.residual << " of dimension '"
+                         << loop.dim.getValue() << "' at level '"
+                         << level.getValue()
+                         << "' must be between 1 and its factor "
                          << loop.factor;
     if (!seen.insert(loop.dim.getValue()).second)
       return emitError() << "dimension '" << loop.dim.getValue()

@@ -53,8 +53,8 @@ struct EstimatePass : public accel::impl::AccelEstimateBase<EstimatePass> {
     bool failed = false;
     int index = 0;
 
-    model::EvaluationOptions options;
-    options.exactCounts = !timeloopCompat;
+    model::EvaluationOptions options =
+        timeloopCompat ? model::timeloopOptions() : model::EvaluationOptions();
 
     module.walk([&](Operation *op) {
       auto mapping = op->getAttrOfType<MappingAttr>(

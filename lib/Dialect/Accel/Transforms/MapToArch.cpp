@@ -105,7 +105,8 @@ void MapToArchPass::runOnOperation() {
   options.threads = threads;
   options.seed = seed;
   options.progress = progress;
-  options.evaluation.exactCounts = !timeloopCompat;
+  if (timeloopCompat)
+    options.evaluation = model::timeloopOptions();
 
   FailureOr<ArchOp> archOp = loadArchitectureInto(module, arch, module.getLoc());
   if (failed(archOp))

@@ -41,7 +41,7 @@ static LogicalResult convertLoops(Operation *op, StringRef levelName,
     if (llvm::MulOverflow(products[dim], loop.factor, products[dim]))
       return op->emitError() << "factors of dimension '" << loop.dim.getValue()
                              << "' overflow 64-bit integers";
-    out.push_back({dim, loop.factor});
+    out.push_back({dim, loop.factor, loop.residual});
   }
   return success();
 }
@@ -118,12 +118,38 @@ accel::convertMapping(Operation *op, MappingAttr mapping,
     out.keep &= ~*bypass;
   }
 
-  for (int d = 0; d < workload.numDimensions(); ++d)
-    if (products[d] != workload.dimensions[d].bound)
-      return op->emitError()
-             << "factors of dimension '" << workload.dimensions[d].name
-             << "' multiply to " << products[d] << " across the mapping, but "
-             << "the op's bound is " << workload.dimensions[d].bound;
+  // Perfect factors multiply to the bound; with residuals, they must cover
+  // it exactly (Mapping::validate says how).
+  if (!result.isImperfect()) {
+    for (int d = 0; d < workload.numDimensions(); ++d) {
+      int64_t bound = workload.dimensions[d].bound;
+      if (products[d] == bound)
+        continue;
+      InFlightDiagnostic diag = op->emitError()
+                                << "factors of dimension '"
+                                << workload.dimensions[d].name
+                                << "' multiply to " << products[d]
+                                << " across the mapping, but the op's bound is "
+                                << bound;
+      // Factors that cover more than the bound split it imperfectly: say
+      // which residuals would make that explicit.
+      model::Mapping completed = result;
+      if (products[d] > bound && completed.deriveResiduals(workload))
+        completed.forEachLoopOuterToInner(
+            d, [&](int, const model::MappingLoop &loop) {
+              if (loop.isImperfect())
+                diag.attachNote()
+                    << "an imperfect split gives the last pass of a loop "
+                       "fewer iterations: write '"
+                    << workload.dimensions[d].name << " " << loop.factor
+                    << " (" << loop.residual << ")'";
+            });
+      return diag;
+    }
+  } else if (std::string error = result.validate(workload, arch);
+             !error.empty()) {
+    return op->emitError() << "invalid mapping: " << error;
+  }
   return result;
 }
 
@@ -137,8 +163,9 @@ MappingAttr accel::buildMappingAttr(MLIRContext *context, StringRef archName,
     SmallVector<LoopSpec> result;
     for (const model::MappingLoop &loop : list)
       if (loop.factor > 1)
-        result.push_back(
-            {str(workload.dimensions[loop.dimension].name), loop.factor});
+        result.push_back({str(workload.dimensions[loop.dimension].name),
+                          loop.factor,
+                          loop.isImperfect() ? loop.residual : 0});
     return result;
   };
   const model::DataSpaceMask all =

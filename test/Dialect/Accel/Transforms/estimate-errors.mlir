@@ -76,6 +76,39 @@ func.func @product_mismatch(%a: tensor<8x4xf32>, %b: tensor<4x2xf32>, %c: tensor
 
 accel.arch @arch {
   accel.storage @DRAM {technology = "dram"}
+  accel.storage @RF {entries = 64}
+  accel.compute @mac {}
+}
+
+// Factors covering more than a bound split it imperfectly: the note says
+// which residual makes that explicit.
+func.func @ceiling_factors(%a: tensor<7x4xf32>, %b: tensor<4x2xf32>, %c: tensor<7x2xf32>) -> tensor<7x2xf32> {
+  // expected-error @+2 {{factors of dimension 'M' multiply to 8 across the mapping, but the op's bound is 7}}
+  // expected-note @+1 {{an imperfect split gives the last pass of a loop fewer iterations: write 'M 4 (3)'}}
+  %0 = linalg.matmul {accel.mapping = #accel.mapping<@arch, ["DRAM": temporal [M 2], "RF": temporal [M 4, N 2, K 4]]>}
+      ins(%a, %b : tensor<7x4xf32>, tensor<4x2xf32>) outs(%c : tensor<7x2xf32>) -> tensor<7x2xf32>
+  return %0 : tensor<7x2xf32>
+}
+
+// -----
+
+accel.arch @arch {
+  accel.storage @DRAM {technology = "dram"}
+  accel.storage @RF {entries = 64}
+  accel.compute @mac {}
+}
+
+func.func @residuals_miss_bound(%a: tensor<7x4xf32>, %b: tensor<4x2xf32>, %c: tensor<7x2xf32>) -> tensor<7x2xf32> {
+  // expected-error @+1 {{invalid mapping: factors of dimension 'M' with their residuals cover 6 points, but its bound is 7}}
+  %0 = linalg.matmul {accel.mapping = #accel.mapping<@arch, ["DRAM": temporal [M 2], "RF": temporal [M 4 (2), N 2, K 4]]>}
+      ins(%a, %b : tensor<7x4xf32>, tensor<4x2xf32>) outs(%c : tensor<7x2xf32>) -> tensor<7x2xf32>
+  return %0 : tensor<7x2xf32>
+}
+
+// -----
+
+accel.arch @arch {
+  accel.storage @DRAM {technology = "dram"}
   accel.compute @mac {}
 }
 

@@ -1,5 +1,5 @@
-// RUN: accel-opt --accel-estimate %s | FileCheck %s
 // RUN: accel-opt --accel-estimate=timeloop-compat %s | FileCheck %s
+// RUN: accel-opt --accel-estimate %s | FileCheck %s --check-prefix=EXACT
 
 // Timeloop's eyeriss_like example design with the mapping its mapper found
 // for the default problem, written by hand as a linalg convolution. The
@@ -8,7 +8,9 @@
 // utilization, 59.28 uJ (5469.65 fJ/MAC), of which DRAM 3380.86 fJ/MAC
 // (36.64 uJ), shared_glb 375.27 (4.07 uJ), ifmap_spad 112.37 (1.22 uJ),
 // weights_spad 1006.69 (10.91 uJ), psum_spad 386.77 (4.19 uJ), mac 207.69
-// (2.25 uJ).
+// (2.25 uJ). Counting exactly, as Timeloop does since its January 2025
+// reuse-filter fix (test/Inputs/timeloop-master-2025): 59.23 uJ (5465.42
+// fJ/MAC), DRAM 3376.75 fJ/MAC (36.60 uJ), shared_glb 375.16 (4.07 uJ).
 
 accel.arch @eyeriss_like {
   accel.storage @DRAM {technology = "dram", width = 64, word_bits = 8,
@@ -37,6 +39,7 @@ accel.arch @eyeriss_like {
 // CHECK-LABEL: func.func @conv
 // CHECK: linalg.conv_2d_nchw_fchw
 // CHECK-SAME: accel.cost = #accel.cost<energy_pj = 5928{{[0-9]{4}\.[0-9]+}}, cycles = 86016, utilization = 0.75, macs = 10838016, levels = ["DRAM": 3664{{[0-9]{4}\.[0-9]+}}, "shared_glb": 4067{{[0-9]{3}\.[0-9]+}}, "ifmap_spad": 1217{{[0-9]{3}\.[0-9]+}}, "weights_spad": 1091{{[0-9]{4}\.[0-9]+}}, "psum_spad": 4191{{[0-9]{3}\.[0-9]+}}, "mac": 2250{{[0-9]{3}\.[0-9]+}}]>
+// EXACT: accel.cost = #accel.cost<energy_pj = 5923{{[0-9]{4}\.[0-9]+}}, cycles = 86016, utilization = 0.75, macs = 10838016, levels = ["DRAM": 3659{{[0-9]{4}\.[0-9]+}}, "shared_glb": 4065{{[0-9]{3}\.[0-9]+}}, "ifmap_spad": 1217{{[0-9]{3}\.[0-9]+}}, "weights_spad": 1091{{[0-9]{4}\.[0-9]+}}, "psum_spad": 4191{{[0-9]{3}\.[0-9]+}}, "mac": 2250{{[0-9]{3}\.[0-9]+}}]>
 func.func @conv(%in: tensor<1x3x225x225xf32>, %w: tensor<32x3x3x3xf32>,
                 %out: tensor<1x32x112x112xf32>) -> tensor<1x32x112x112xf32> {
   %0 = linalg.conv_2d_nchw_fchw {

@@ -10,13 +10,17 @@
 
 namespace accel {
 
-/// One loop of a mapping level: a problem dimension and its trip count.
+/// One loop of a mapping level: a problem dimension and its trip count,
+/// and for an imperfect loop the trip count of its dimension's last pass
+/// (written `P 16 (5)`; 0 when it equals the factor).
 struct LoopSpec {
   mlir::StringAttr dim;
   int64_t factor = 1;
+  int64_t residual = 0;
 
   bool operator==(const LoopSpec &other) const {
-    return dim == other.dim && factor == other.factor;
+    return dim == other.dim && factor == other.factor &&
+           residual == other.residual;
   }
 };
 llvm::hash_code hash_value(const LoopSpec &loop);
