@@ -18,6 +18,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "ClippedNestAnalysis.h"
+#include "DataBoxDelta.h"
+
+#include "llvm/ADT/DenseMap.h"
 #include "accel/Model/CheckedMath.h"
 
 #include <algorithm>
@@ -33,36 +36,53 @@ enum Clip : uint8_t { Whole = 0, Cut = 1, Gone = 2, AnyClip = 3 };
 
 constexpr int64_t kNoLimit = std::numeric_limits<int64_t>::max() / 4;
 
-/// A box in a data space (inclusive bounds per rank), possibly empty.
-struct DataBox {
-  int64_t low[kMaxRanks];
-  int64_t high[kMaxRanks];
-  bool empty = true;
-
-  int64_t size(int ranks) const {
-    if (empty)
-      return 0;
-    int64_t n = 1;
-    for (int r = 0; r < ranks; ++r)
-      n *= high[r] - low[r] + 1;
-    return n;
-  }
+/// Visits of one class combination along one dimension: the class at
+/// this visit, the previous one and the one before it (AnyClip: not
+/// distinguished).
+struct ClassCount {
+  Clip now, previous, previousPrevious;
+  int64_t count;
 };
 
-/// A set of data-space points of the form box \ hole, in canonical form
-/// (the box is the set's bounding box), so equal sets have equal keys.
-struct DeltaKey {
-  llvm::SmallVector<int64_t, 4 * kMaxRanks + 1> values;
+/// One data space as the children of a level fetch it.
+struct SpaceView {
+  const DataSpace *space = nullptr;
+  int numRanks = 0;
+  bool noReuse = false, noMulticast = false, linksOn = false;
+  bool keepStride = true;
+  /// Dimensions some rank indexes.
+  llvm::SmallVector<bool, kMaxDimensions> relevant;
+  /// The problem-space step the reuse filter compares moves with.
+  llvm::SmallVector<int64_t, kMaxDimensions> innermostStep;
+  /// Child positions that always fetch the same words form a unit: they
+  /// differ only along dimensions the data space does not index, and there
+  /// only in ways that cannot change whether their tile is empty. Per
+  /// position its unit; per unit one position and the number of them.
+  llvm::SmallVector<int32_t, 64> unitOf;
+  llvm::SmallVector<int64_t, 16> unitPosition, unitSize;
 
-  bool operator<(const DeltaKey &other) const { return values < other.values; }
-  bool operator==(const DeltaKey &other) const {
-    return values == other.values;
+  int64_t projectMove(const int64_t *move, int r) const {
+    int64_t value = 0;
+    for (const ProjectionTerm &term : space->ranks[r])
+      value += term.coefficient * move[term.dimension];
+    return value;
   }
-};
-
-struct Delta {
-  int64_t size = 0;
-  DeltaKey key;
+  bool isStill(const int64_t *move) const {
+    for (int r = 0; r < numRanks; ++r)
+      if (projectMove(move, r) != 0)
+        return false;
+    return true;
+  }
+  /// Whether a tile that moved by `move` keeps what it shares with the
+  /// previous tile (Timeloop's reuse filter).
+  bool sameMotion(const int64_t *move) const {
+    if (keepStride && isStill(move))
+      return true;
+    for (int r = 0; r < numRanks; ++r)
+      if (projectMove(move, r) != projectMove(innermostStep.data(), r))
+        return false;
+    return true;
+  }
 };
 
 } // namespace
@@ -270,6 +290,7 @@ void ClippedNestAnalysis::analyzeLevel(int s) {
   // Visit kinds.
   const bool withLinks = blockLast >= 0 && options->linkTransfers && k > 0;
   llvm::SmallVector<VisitKind, 32> kinds;
+  kinds.reserve(2 * k + 2);
   auto newKind = [&](int advanced, int previousAdvanced, bool previous,
                      bool previousPrevious) -> VisitKind & {
     VisitKind &kind = kinds.emplace_back();
@@ -332,23 +353,10 @@ void ClippedNestAnalysis::analyzeLevel(int s) {
 
   // Instances of the level that ever hold data, and spatial extents.
   const int64_t replication = instancesEverUsed(nest->boundary[s] + 1);
-  int64_t maxX = 1, maxY = 1;
-  for (int l = nest->boundary[s] + 1; l < numLoops; ++l) {
-    if (loops[l].kind == LoopKind::SpatialX)
-      maxX *= loops[l].end;
-    else if (loops[l].kind == LoopKind::SpatialY)
-      maxY *= loops[l].end;
-  }
+  auto [maxX, maxY] = nest->spatialExtentAbove(s);
 
-  // Per kind and dimension: the class counts.
-  struct ClassCount {
-    Clip now, previous, previousPrevious;
-    int64_t count;
-  };
-  llvm::SmallVector<llvm::SmallVector<ClassCount, 8>, kMaxDimensions> tables(numDims);
-  llvm::SmallVector<int64_t, kMaxDimensions> moved(numDims), movedBefore(numDims);
-  llvm::SmallVector<Digit, 8> digits;
-
+  // What each data space needs of the level.
+  llvm::SmallVector<SpaceView, 4> views(numDataSpaces);
   for (int ds = 0; ds < numDataSpaces; ++ds) {
     LevelRecord &record = (*records)[static_cast<size_t>(s) * numDataSpaces + ds];
     record = LevelRecord();
@@ -364,202 +372,195 @@ void ClippedNestAnalysis::analyzeLevel(int s) {
       overflow = true;
       return;
     }
-    const auto &ranks = workload->dataSpaces[ds].ranks;
-    const int numRanks = static_cast<int>(ranks.size());
-    const bool noReuse =
+    SpaceView &view = views[ds];
+    view.space = &workload->dataSpaces[ds];
+    view.numRanks = static_cast<int>(view.space->ranks.size());
+    view.noReuse =
         !pointChild && ((mapping->levels[s - 1].noTemporalReuse >> ds) & 1u);
-    const bool noMulticast = (mapping->levels[s].noMulticast >> ds) & 1u;
-    const bool linksOn =
+    view.noMulticast = (mapping->levels[s].noMulticast >> ds) & 1u;
+    view.linksOn =
         withLinks && !((mapping->levels[s].noLinkTransfer >> ds) & 1u);
-
-    // The data-space step of the innermost temporal loop.
-    auto projectMove = [&](const int64_t *move, int r) {
-      int64_t value = 0;
-      for (const ProjectionTerm &term : ranks[r])
-        value += term.coefficient * move[term.dimension];
-      return value;
-    };
+    view.keepStride = options->stationaryKeepsStride;
+    view.relevant.assign(numDims, false);
+    for (const auto &rank : view.space->ranks)
+      for (const ProjectionTerm &term : rank)
+        if (term.coefficient != 0)
+          view.relevant[term.dimension] = true;
     // The motion outer advances are compared with: that of the innermost
     // loop (a_1), or, when stationary tiles keep the remembered stride, of
     // the innermost loop that moves the tile (a_m), a move of zero costing
     // nothing (see NestAnalysis).
-    const bool keepStride = options->stationaryKeepsStride;
-    llvm::SmallVector<int64_t, kMaxDimensions> innermostStep(numDims, 0);
-    auto isStill = [&](const int64_t *move) {
-      for (int r = 0; r < numRanks; ++r)
-        if (projectMove(move, r) != 0)
-          return false;
-      return true;
-    };
-    for (int i = 0; i < k; ++i) {
-      innermostStep[loops[temporal[i]].dimension] = loops[temporal[i]].stride;
-      if (!keepStride || !isStill(innermostStep.data()))
-        break;
-      innermostStep[loops[temporal[i]].dimension] = 0;
-    }
-    auto sameMotion = [&](const int64_t *move) {
-      if (keepStride && isStill(move))
-        return true;
-      for (int r = 0; r < numRanks; ++r)
-        if (projectMove(move, r) != projectMove(innermostStep.data(), r))
-          return false;
-      return true;
-    };
-
-    // The data box of a problem-space box.
-    auto project = [&](const int64_t *start, const int64_t *extent) {
-      DataBox box;
-      for (int d = 0; d < numDims; ++d)
-        if (extent[d] <= 0)
-          return box;
-      box.empty = false;
-      for (int r = 0; r < numRanks; ++r) {
-        int64_t lo = 0, hi = 0;
-        for (const ProjectionTerm &term : ranks[r]) {
-          int64_t a = term.coefficient * start[term.dimension];
-          int64_t b = term.coefficient *
-                      (start[term.dimension] + extent[term.dimension] - 1);
-          lo += std::min(a, b);
-          hi += std::max(a, b);
-        }
-        box.low[r] = lo;
-        box.high[r] = hi;
-      }
-      return box;
-    };
-    // What a child fetches for tile `now` after `before`: the words not in
-    // `before` when it reuses, else all of `now`.
-    auto deltaOf = [&](const DataBox &now, const DataBox &before, bool reuse,
-                       Delta &out) {
-      out.size = 0;
-      out.key.values.clear();
-      if (now.empty)
-        return;
-      int64_t whole = now.size(numRanks);
-      DataBox overlap;
-      overlap.empty = !reuse || before.empty;
-      for (int r = 0; r < numRanks && !overlap.empty; ++r) {
-        overlap.low[r] = std::max(now.low[r], before.low[r]);
-        overlap.high[r] = std::min(now.high[r], before.high[r]);
-        overlap.empty = overlap.low[r] > overlap.high[r];
-      }
-      int64_t common = overlap.size(numRanks);
-      out.size = whole - common;
-      if (out.size == 0)
-        return;
-      // Bounding box of now \ overlap: it shrinks along rank r only when
-      // the overlap spans `now` along every other rank.
-      DataBox bound = now;
-      if (!overlap.empty)
-        for (int r = 0; r < numRanks; ++r) {
-          bool spansOthers = true;
-          for (int o = 0; o < numRanks && spansOthers; ++o)
-            spansOthers = o == r || (overlap.low[o] == now.low[o] &&
-                                     overlap.high[o] == now.high[o]);
-          if (!spansOthers)
-            continue;
-          if (overlap.low[r] == now.low[r])
-            bound.low[r] = overlap.high[r] + 1;
-          else if (overlap.high[r] == now.high[r])
-            bound.high[r] = overlap.low[r] - 1;
-        }
-      for (int r = 0; r < numRanks; ++r) {
-        out.key.values.push_back(bound.low[r]);
-        out.key.values.push_back(bound.high[r]);
-      }
-      bool hole = !overlap.empty;
-      for (int r = 0; r < numRanks && hole; ++r)
-        hole = overlap.low[r] <= bound.high[r] && overlap.high[r] >= bound.low[r];
-      out.key.values.push_back(hole);
-      if (hole)
-        for (int r = 0; r < numRanks; ++r) {
-          out.key.values.push_back(std::max(overlap.low[r], bound.low[r]));
-          out.key.values.push_back(std::min(overlap.high[r], bound.high[r]));
-        }
-    };
-
-    llvm::SmallVector<Delta, 64> now(positions), before(positions);
-    llvm::SmallVector<int64_t, 64> order(positions);
-    llvm::SmallVector<bool, 64> served(positions);
-    llvm::SmallVector<int64_t, kMaxDimensions> start(numDims), extent(numDims);
-
-    for (const VisitKind &kind : kinds) {
-      // Problem-space moves from the visit before to this one, and from
-      // the one before that to the visit before.
-      std::fill(moved.begin(), moved.end(), 0);
-      std::fill(movedBefore.begin(), movedBefore.end(), 0);
-      for (int i = 0; i < k; ++i) {
-        const NestLoop &loop = loops[temporal[i]];
-        moved[loop.dimension] -= kind.previousChange[i] * loop.stride;
-        movedBefore[loop.dimension] +=
-            (kind.previousChange[i] - kind.previousPreviousChange[i]) *
-            loop.stride;
-      }
-      const bool reuseNow =
-          kind.hasPrevious && !pointChild && !noReuse &&
-          ((!keepStride && kind.advanced == 0) || sameMotion(moved.data()));
-      const bool reuseBefore =
-          kind.hasPreviousPrevious && !pointChild && !noReuse &&
-          ((!keepStride && kind.previousAdvanced == 0) ||
-           sameMotion(movedBefore.data()));
-      const bool needBefore = linksOn && kind.hasPrevious;
-
-      // Class counts per dimension.
-      bool possible = true;
-      for (int d = 0; d < numDims && possible; ++d) {
+    view.unitOf.resize(positions);
+    view.unitPosition.clear();
+    view.unitSize.clear();
+    llvm::DenseMap<int64_t, int32_t> units;
+    for (int64_t p = 0; p < positions; ++p) {
+      int64_t code = 0;
+      for (int d = 0; d < numDims; ++d) {
         const DimensionFrame &frame = frames[d];
-        digits.clear();
-        int64_t change = 0, changeBefore = 0;
-        for (size_t i = 0; i < frame.loops.size(); ++i) {
-          int l = frame.loops[i];
-          int t = temporalIndex[l];
-          if (t >= 0) {
-            digits.push_back({frame.weights[i], kind.low[t], kind.high[t]});
-            change += kind.previousChange[t] * frame.weights[i];
-            changeBefore += kind.previousPreviousChange[t] * frame.weights[i];
-          } else {
-            digits.push_back({frame.weights[i], 0, loops[l].end - 1});
+        if (frame.blockExtent == 1)
+          continue;
+        int64_t pi = place[p * numDims + d];
+        if (view.relevant[d])
+          code = code * frame.blockExtent + pi;
+        else if (frame.clipped)
+          code = code * 3 + (pi < frame.cutPosition    ? 0
+                             : pi == frame.cutPosition ? 1
+                                                       : 2);
+      }
+      auto [it, inserted] =
+          units.try_emplace(code, static_cast<int32_t>(view.unitSize.size()));
+      if (inserted) {
+        view.unitPosition.push_back(p);
+        view.unitSize.push_back(0);
+      }
+      view.unitOf[p] = it->second;
+      ++view.unitSize[it->second];
+    }
+    view.innermostStep.assign(numDims, 0);
+    for (int i = 0; i < k; ++i) {
+      view.innermostStep[loops[temporal[i]].dimension] = loops[temporal[i]].stride;
+      if (!view.keepStride || !view.isStill(view.innermostStep.data()))
+        break;
+      view.innermostStep[loops[temporal[i]].dimension] = 0;
+    }
+  }
+
+  llvm::SmallVector<llvm::SmallVector<ClassCount, 8>, kMaxDimensions> counts(
+      numDims),
+      tables(numDims);
+  llvm::SmallVector<int64_t, kMaxDimensions> moved(numDims), movedBefore(numDims);
+  llvm::SmallVector<Digit, 8> digits;
+  llvm::SmallVector<Delta, 64> now(positions), before(positions);
+  llvm::SmallVector<int64_t, 64> order, groupWords, groupMembers;
+  llvm::SmallVector<int32_t, 64> groupOf;
+  llvm::SmallVector<int64_t, kMaxDimensions> start(numDims), extent(numDims);
+
+  for (const VisitKind &kind : kinds) {
+    // Problem-space moves from the visit before to this one, and from the
+    // one before that to the visit before.
+    std::fill(moved.begin(), moved.end(), 0);
+    std::fill(movedBefore.begin(), movedBefore.end(), 0);
+    for (int i = 0; i < k; ++i) {
+      const NestLoop &loop = loops[temporal[i]];
+      moved[loop.dimension] -= kind.previousChange[i] * loop.stride;
+      movedBefore[loop.dimension] +=
+          (kind.previousChange[i] - kind.previousPreviousChange[i]) *
+          loop.stride;
+    }
+
+    // Per dimension, the visits of each class combination at this visit
+    // and the two before it (the one before that only matters for link
+    // transfers). Shared by the data spaces.
+    const bool trackBeforeThat = withLinks && kind.hasPreviousPrevious;
+    bool possible = true;
+    for (int d = 0; d < numDims && possible; ++d) {
+      const DimensionFrame &frame = frames[d];
+      digits.clear();
+      int64_t change = 0, changeBefore = 0;
+      for (size_t i = 0; i < frame.loops.size(); ++i) {
+        int l = frame.loops[i];
+        int t = temporalIndex[l];
+        if (t >= 0) {
+          digits.push_back({frame.weights[i], kind.low[t], kind.high[t]});
+          change += kind.previousChange[t] * frame.weights[i];
+          changeBefore += kind.previousPreviousChange[t] * frame.weights[i];
+        } else {
+          digits.push_back({frame.weights[i], 0, loops[l].end - 1});
+        }
+      }
+      auto &table = counts[d];
+      table.clear();
+      if (!frame.clipped) {
+        table.push_back({Whole, AnyClip, AnyClip, countAll(digits)});
+        continue;
+      }
+      for (Clip clip : {Whole, Cut, Gone})
+        for (Clip previous : {Whole, Cut, Gone}) {
+          if (!kind.hasPrevious && previous != Whole)
+            continue;
+          for (Clip previousPrevious : {Whole, Cut, Gone}) {
+            if (!trackBeforeThat && previousPrevious != Whole)
+              continue;
+            auto [from, to] = frame.range(clip);
+            if (kind.hasPrevious) {
+              auto [pf, pt] = frame.range(previous);
+              from = std::max(from, pf - change);
+              to = std::min(to, pt - change);
+            }
+            if (trackBeforeThat) {
+              auto [bf, bt] = frame.range(previousPrevious);
+              from = std::max(from, bf - changeBefore);
+              to = std::min(to, bt - changeBefore);
+            }
+            int64_t count = countInRange(digits, from, to);
+            if (count > 0)
+              table.push_back({clip, kind.hasPrevious ? previous : AnyClip,
+                               trackBeforeThat ? previousPrevious : AnyClip,
+                               count});
           }
         }
+      possible = !table.empty();
+    }
+    if (!possible)
+      continue;
+
+    for (int ds = 0; ds < numDataSpaces && !overflow; ++ds) {
+      const SpaceView &view = views[ds];
+      LevelRecord &record =
+          (*records)[static_cast<size_t>(s) * numDataSpaces + ds];
+      const int numRanks = view.numRanks;
+      const bool reuseNow =
+          kind.hasPrevious && !pointChild && !view.noReuse &&
+          ((!view.keepStride && kind.advanced == 0) ||
+           view.sameMotion(moved.data()));
+      const bool reuseBefore =
+          kind.hasPreviousPrevious && !pointChild && !view.noReuse &&
+          ((!view.keepStride && kind.previousAdvanced == 0) ||
+           view.sameMotion(movedBefore.data()));
+      const bool needBefore = view.linksOn && kind.hasPrevious;
+
+      // Merge the classes this data space cannot tell apart: a visit whose
+      // tile is past the bound fetches nothing; the previous tile only
+      // matters when it is reused or linked, the one before it only when
+      // the previous tile is linked and reuses it; along a dimension the
+      // data space does not index and the fanout does not split, a cut
+      // tile is as good as a whole one (only emptiness matters).
+      const bool keepPrevious = kind.hasPrevious && (reuseNow || needBefore);
+      const bool keepBeforeThat =
+          needBefore && kind.hasPreviousPrevious && reuseBefore;
+      bool any = true;
+      for (int d = 0; d < numDims && any; ++d) {
+        const bool onlyEmptiness =
+            !view.relevant[d] && frames[d].blockExtent == 1;
+        auto merge = [&](Clip clip) {
+          return onlyEmptiness && clip == Cut ? Whole : clip;
+        };
         auto &table = tables[d];
         table.clear();
-        if (!frame.clipped) {
-          table.push_back({Whole, Whole, Whole, countAll(digits)});
-          continue;
+        for (const ClassCount &entry : counts[d]) {
+          if (entry.now == Gone)
+            continue;
+          ClassCount merged{merge(entry.now),
+                            keepPrevious ? merge(entry.previous) : AnyClip,
+                            keepBeforeThat ? merge(entry.previousPrevious)
+                                           : AnyClip,
+                            entry.count};
+          auto same = std::find_if(table.begin(), table.end(),
+                                   [&](const ClassCount &other) {
+                                     return other.now == merged.now &&
+                                            other.previous == merged.previous &&
+                                            other.previousPrevious ==
+                                                merged.previousPrevious;
+                                   });
+          if (same == table.end())
+            table.push_back(merged);
+          else
+            same->count = addChecked(same->count, merged.count, overflow);
         }
-        const Clip previousChoices[] = {Whole, Cut, Gone};
-        for (Clip clip : {Whole, Cut, Gone})
-          for (Clip previous : previousChoices) {
-            if (!kind.hasPrevious && previous != Whole)
-              continue;
-            for (Clip previousPrevious : previousChoices) {
-              if (!needBefore || !kind.hasPreviousPrevious) {
-                if (previousPrevious != Whole)
-                  continue;
-              }
-              auto [from, to] = frame.range(clip);
-              if (kind.hasPrevious) {
-                auto [pf, pt] = frame.range(previous);
-                from = std::max(from, pf - change);
-                to = std::min(to, pt - change);
-              }
-              if (needBefore && kind.hasPreviousPrevious) {
-                auto [bf, bt] = frame.range(previousPrevious);
-                from = std::max(from, bf - changeBefore);
-                to = std::min(to, bt - changeBefore);
-              }
-              int64_t count = countInRange(digits, from, to);
-              if (count > 0)
-                table.push_back(
-                    {clip, kind.hasPrevious ? previous : AnyClip,
-                     needBefore && kind.hasPreviousPrevious ? previousPrevious
-                                                             : AnyClip,
-                     count});
-            }
-          }
-        possible = !table.empty();
+        any = !table.empty();
       }
-      if (!possible)
+      if (!any || overflow)
         continue;
 
       // Every combination of the dimensions' classes.
@@ -571,101 +572,129 @@ void ClippedNestAnalysis::analyzeLevel(int s) {
         if (overflow)
           return;
 
-        // Deltas of every child position at this visit (and, for link
-        // transfers, at the visit before).
-        for (int64_t p = 0; p < positions; ++p) {
+        // Fetches of every unit of child positions at this visit (and, for
+        // link transfers, at the visit before).
+        auto extentOf = [&](int d, Clip clip, int64_t pi) {
+          return frames[d].extent(clip == AnyClip ? Whole : clip, pi);
+        };
+        const size_t numUnits = view.unitSize.size();
+        for (size_t u = 0; u < numUnits; ++u) {
+          const int64_t p = view.unitPosition[u];
           const int64_t *pi = &place[p * numDims];
           const int64_t *origin = &offset[p * numDims];
           DataBox boxNow, boxBefore, boxBeforeThat;
           for (int d = 0; d < numDims; ++d) {
             start[d] = origin[d];
-            extent[d] = frames[d].extent(tables[d][choice[d]].now, pi[d]);
+            extent[d] = extentOf(d, tables[d][choice[d]].now, pi[d]);
           }
-          boxNow = project(start.data(), extent.data());
-          if (kind.hasPrevious) {
+          projectBox(*view.space, start.data(), extent.data(), numDims, boxNow);
+          if (kind.hasPrevious && (reuseNow || needBefore)) {
             for (int d = 0; d < numDims; ++d) {
               start[d] = origin[d] - moved[d];
-              Clip clip = tables[d][choice[d]].previous;
-              extent[d] = frames[d].extent(clip == AnyClip ? Whole : clip, pi[d]);
+              extent[d] = extentOf(d, tables[d][choice[d]].previous, pi[d]);
             }
-            boxBefore = project(start.data(), extent.data());
+            projectBox(*view.space, start.data(), extent.data(), numDims,
+                       boxBefore);
           }
-          deltaOf(boxNow, boxBefore, reuseNow, now[p]);
+          computeFetch(boxNow, boxBefore, reuseNow, numRanks, now[u]);
           if (needBefore) {
-            if (kind.hasPreviousPrevious) {
+            if (kind.hasPreviousPrevious && reuseBefore) {
               for (int d = 0; d < numDims; ++d) {
                 start[d] = origin[d] - moved[d] - movedBefore[d];
-                Clip clip = tables[d][choice[d]].previousPrevious;
                 extent[d] =
-                    frames[d].extent(clip == AnyClip ? Whole : clip, pi[d]);
+                    extentOf(d, tables[d][choice[d]].previousPrevious, pi[d]);
               }
-              boxBeforeThat = project(start.data(), extent.data());
+              projectBox(*view.space, start.data(), extent.data(), numDims,
+                         boxBeforeThat);
             }
-            deltaOf(boxBefore, boxBeforeThat, reuseBefore, before[p]);
+            computeFetch(boxBefore, boxBeforeThat, reuseBefore, numRanks,
+                         before[u]);
           }
         }
 
-        // Multicast groups: children with equal deltas share one access.
-        auto group = [&](bool skipServed, double &total) {
+        // Multicast groups: children with equal fetches share one access.
+        // Units with equal fetches form a group; its members are their
+        // positions (those not served by a neighbour, with links).
+        order.clear();
+        for (size_t u = 0; u < numUnits; ++u)
+          if (now[u].size > 0)
+            order.push_back(static_cast<int64_t>(u));
+        std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+          return now[a].before(now[b]);
+        });
+        groupOf.assign(numUnits, -1);
+        groupWords.clear();
+        for (size_t i = 0; i < order.size();) {
+          size_t j = i + 1;
+          while (j < order.size() && now[order[j]].sameWords(now[order[i]]))
+            ++j;
+          for (size_t m = i; m < j; ++m)
+            groupOf[order[m]] = static_cast<int32_t>(groupWords.size());
+          groupWords.push_back(now[order[i]].size);
+          i = j;
+        }
+        auto tally = [&](llvm::ArrayRef<int64_t> members, double &total) {
           llvm::SmallVector<std::pair<int64_t, int64_t>, 4> groupsBySize;
           llvm::SmallVector<std::pair<int64_t, int64_t>, 4> wordsBySize;
-          auto add = [&](int64_t members, int64_t words) {
+          auto add = [&](int64_t size, int64_t count, int64_t words) {
             for (size_t i = 0; i < groupsBySize.size(); ++i)
-              if (groupsBySize[i].first == members) {
-                ++groupsBySize[i].second;
+              if (groupsBySize[i].first == size) {
+                groupsBySize[i].second += count;
                 wordsBySize[i].second += words;
                 return;
               }
-            groupsBySize.push_back({members, 1});
-            wordsBySize.push_back({members, words});
+            groupsBySize.push_back({size, count});
+            wordsBySize.push_back({size, words});
           };
-          order.clear();
-          for (int64_t p = 0; p < positions; ++p)
-            if (now[p].size > 0 && !(skipServed && served[p]))
-              order.push_back(p);
-          if (noMulticast) {
-            for (int64_t p : order)
-              add(1, now[p].size);
-          } else {
-            std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-              return now[a].key < now[b].key;
-            });
-            for (size_t i = 0; i < order.size();) {
-              size_t j = i + 1;
-              while (j < order.size() && now[order[j]].key == now[order[i]].key)
-                ++j;
-              add(static_cast<int64_t>(j - i), now[order[i]].size);
-              i = j;
-            }
-          }
           total = 0;
-          for (auto &entry : wordsBySize)
-            total += static_cast<double>(entry.second);
+          for (size_t g = 0; g < members.size(); ++g) {
+            if (members[g] == 0)
+              continue;
+            if (view.noMulticast)
+              add(1, members[g], members[g] * groupWords[g]);
+            else
+              add(members[g], 1, groupWords[g]);
+            total += static_cast<double>(view.noMulticast
+                                             ? members[g] * groupWords[g]
+                                             : groupWords[g]);
+          }
           return std::make_pair(groupsBySize, wordsBySize);
         };
+        groupMembers.assign(groupWords.size(), 0);
+        for (size_t u = 0; u < numUnits; ++u)
+          if (groupOf[u] >= 0)
+            groupMembers[groupOf[u]] += view.unitSize[u];
         double totalWithout = 0, totalWith = 0;
-        auto [groups, words] = group(false, totalWithout);
+        auto [groups, words] = tally(groupMembers, totalWithout);
         bool useLinks = false;
         int64_t linkedWords = 0;
         if (needBefore) {
+          // A child is served by a neighbour that fetched the same words
+          // at the visit before.
+          std::fill(groupMembers.begin(), groupMembers.end(), 0);
           for (int64_t p = 0; p < positions; ++p) {
-            served[p] = false;
-            if (now[p].size == 0)
+            const Delta &fetch = now[view.unitOf[p]];
+            if (fetch.size == 0)
               continue;
             int64_t h = p % width, v = p / width;
             auto matches = [&](int64_t q) {
-              return q >= 0 && q < positions && before[q].size > 0 &&
-                     before[q].key == now[p].key;
+              if (q < 0 || q >= positions)
+                return false;
+              const Delta &earlier = before[view.unitOf[q]];
+              return earlier.size > 0 && earlier.sameWords(fetch);
             };
-            served[p] = (v > 0 && matches(p - width)) ||
-                        (v + 1 < height && matches(p + width)) ||
-                        (h > 0 && matches(p - 1)) ||
-                        (h + 1 < width && matches(p + 1));
-            if (served[p])
-              linkedWords += now[p].size;
+            bool served = (v > 0 && matches(p - width)) ||
+                          (v + 1 < height && matches(p + width)) ||
+                          (h > 0 && matches(p - 1)) ||
+                          (h + 1 < width && matches(p + 1));
+            if (served)
+              linkedWords += fetch.size;
+            else
+              ++groupMembers[groupOf[view.unitOf[p]]];
           }
           if (linkedWords > 0) {
-            auto [linkedGroups, linkedWordsBySize] = group(true, totalWith);
+            auto [linkedGroups, linkedWordsBySize] =
+                tally(groupMembers, totalWith);
             if (totalWith < totalWithout) {
               useLinks = true;
               groups = linkedGroups;

@@ -52,3 +52,14 @@ void LoopNest::build(const Workload &workload, const Architecture &arch,
     boundary.push_back(static_cast<int>(loops.size()) - 1);
   }
 }
+
+std::pair<int64_t, int64_t> LoopNest::spatialExtentAbove(int s) const {
+  int64_t x = 1, y = 1;
+  for (size_t l = static_cast<size_t>(boundary[s] + 1); l < loops.size(); ++l) {
+    if (loops[l].kind == LoopKind::SpatialX)
+      x *= loops[l].end;
+    else if (loops[l].kind == LoopKind::SpatialY)
+      y *= loops[l].end;
+  }
+  return {x, y};
+}

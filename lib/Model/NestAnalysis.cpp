@@ -113,14 +113,8 @@ bool NestAnalysis::run(const Workload &theWorkload, const Architecture &theArch,
                                  loops[l].stride});
 
     // Spatial instances of the level in use, and spatial loops below it.
-    int64_t replication = 1, maxX = 1, maxY = 1;
-    for (int l = nest->boundary[s] + 1; l < numLoops; ++l) {
-      if (loops[l].kind == LoopKind::SpatialX)
-        maxX *= loops[l].end;
-      else if (loops[l].kind == LoopKind::SpatialY)
-        maxY *= loops[l].end;
-    }
-    replication = maxX * maxY;
+    auto [maxX, maxY] = nest->spatialExtentAbove(s);
+    int64_t replication = maxX * maxY;
     int64_t fanout = 1;
     if (nest->masterSpatial[s] >= 0)
       for (int l = nest->firstLoop[s]; l <= nest->masterSpatial[s]; ++l)

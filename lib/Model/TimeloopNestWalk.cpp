@@ -774,13 +774,7 @@ bool TimeloopNestWalk::run(const Workload &theWorkload,
   for (int s = 0; s < numLevels; ++s) {
     int inner = nest->masterSpatial[s] >= 0 ? nest->masterSpatial[s]
                                             : nest->firstLoop[s];
-    int64_t maxX = 1, maxY = 1;
-    for (int l = nest->boundary[s] + 1; l < numLoops; ++l) {
-      if (loops[l].kind == LoopKind::SpatialX)
-        maxX *= loops[l].end;
-      else if (loops[l].kind == LoopKind::SpatialY)
-        maxY *= loops[l].end;
-    }
+    auto [maxX, maxY] = nest->spatialExtentAbove(s);
     for (int ds = 0; ds < numDataSpaces; ++ds) {
       LevelRecord &record = records[static_cast<size_t>(s) * numDataSpaces + ds];
       record = LevelRecord();

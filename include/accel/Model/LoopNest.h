@@ -51,6 +51,10 @@ public:
   /// architecture).
   void build(const Workload &workload, const Architecture &arch,
              const Mapping &mapping);
+
+  /// The spatial instances above storage level `s`'s tile along x and y
+  /// (the products of the spatial loops outside it).
+  std::pair<int64_t, int64_t> spatialExtentAbove(int s) const;
 };
 
 } // namespace accel::model
