@@ -118,6 +118,16 @@ accel::interop::loadTimeloopDocument(YamlNode document) {
     }
   }
   input.constraints = std::move(architectureConstraints);
+  if (const YamlNode *mapspace = document.get("mapspace"))
+    if (mapspace->isMapping())
+      if (const YamlNode *templateName = mapspace->get("template")) {
+        if (!templateName->isScalar() ||
+            (templateName->scalar != "uber" && templateName->scalar != "ruby"))
+          return templateName->error(
+              "unknown mapspace template '" + templateName->scalar +
+              "'; expected uber (perfect factors) or ruby (imperfect ones)");
+        input.rubyMapspace = templateName->scalar == "ruby";
+      }
   for (llvm::StringRef key : {"mapspace", "mapspace_constraints"})
     if (const YamlNode *section = document.get(key))
       if (llvm::Error error = collectDirectives(*section, input.constraints))

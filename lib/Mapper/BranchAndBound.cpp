@@ -137,7 +137,7 @@ void TaskExplorer::explore(Plan &plan, int s, const FactorVector &remaining,
   for (size_t ci = 0; ci < choices.size(); ++ci) {
     level.temporal = choices[ci];
     for (int d = 0; d < numDims; ++d)
-      rest[d] = remaining[d] / choices[ci][d];
+      rest[d] = Mapspace::quotient(remaining[d], choices[ci][d]);
     const std::vector<LoopOrder> &orders =
         space.orders(s, Mapspace::loopMask(level, numDims));
     for (size_t oi = 0; oi < orders.size(); ++oi) {
@@ -170,7 +170,7 @@ void TaskExplorer::explore(Plan &plan, int s, const FactorVector &remaining,
     level.order = space.orders(s, Mapspace::loopMask(level, numDims))
                       [child.orderIndex];
     for (int d = 0; d < numDims; ++d)
-      rest[d] = remaining[d] / child.choice[d];
+      rest[d] = Mapspace::quotient(remaining[d], child.choice[d]);
     key.push_back(child.choiceIndex);
     key.push_back(child.orderIndex);
     FactorVector next = rest;
@@ -213,7 +213,8 @@ void accel::mapper::detail::runBranchAndBound(SearchContext &context,
     for (int d = 0; d < numDims; ++d) {
       remaining[d] = space.workload().dimensions[d].bound;
       for (int s = 0; s < numLevels; ++s)
-        remaining[d] /= spatial.x[s][d] * spatial.y[s][d];
+        remaining[d] = Mapspace::quotient(remaining[d],
+                                          spatial.x[s][d] * spatial.y[s][d]);
     }
     return remaining;
   };
@@ -264,7 +265,11 @@ void accel::mapper::detail::runBranchAndBound(SearchContext &context,
   });
 
   bool stopped = context.stop.load();
-  bool truncated = !complete || space.ordersTruncated();
+  // Timeloop's walk of imperfect nests makes a level's counts depend on the
+  // loops below it, which the bounds assume they do not: no proof then.
+  bool truncated = !complete || space.ordersTruncated() ||
+                   (!context.options.evaluation.exactCounts &&
+                    context.options.imperfectFactors);
   for (const std::unique_ptr<Worker> &worker : workers)
     truncated |= worker->space.ordersTruncated();
   ObjectiveValue best;

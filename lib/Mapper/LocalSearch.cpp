@@ -174,6 +174,150 @@ bool LocalSearch::moveSpatialFactor(Plan &plan, std::mt19937_64 &rng) {
   return true;
 }
 
+bool LocalSearch::resplitFactor(Plan &plan, std::mt19937_64 &rng) {
+  if (temporalLevels.empty())
+    return false;
+  const model::MappingConstraints &constraints = space.constraints();
+  const int d = static_cast<int>(rng() % space.numDims());
+  // The loop given a new factor: a temporal one or, half the time when
+  // there are fanouts, a spatial one; a temporal loop of another level
+  // covers what it leaves.
+  bool spatial = !fanoutLevels.empty() && rng() % 2;
+  int s = spatial ? fanoutLevels[rng() % fanoutLevels.size()]
+                  : temporalLevels[rng() % temporalLevels.size()];
+  int t = temporalLevels[rng() % temporalLevels.size()];
+  if (!spatial && s == t)
+    return false;
+  LevelPlan &chosen = plan.levels[s];
+  LevelPlan &absorber = plan.levels[t];
+  FactorVector &axis = chosen.spatialY[d] > 1 ? chosen.spatialY : chosen.spatialX;
+  int64_t &slot = spatial ? axis[d] : chosen.temporal[d];
+  int64_t others = 1;
+  for (int l = 0; l < space.numLevels(); ++l) {
+    const LevelPlan &level = plan.levels[l];
+    others *= level.spatialX[d] * level.spatialY[d];
+    if (l != t)
+      others *= level.temporal[d];
+  }
+  others /= slot;
+  const int64_t covered =
+      Mapspace::quotient(space.workload().dimensions[d].bound, others);
+  int64_t factor;
+  if (spatial) {
+    bool yAxis = &axis == &chosen.spatialY;
+    int64_t capacity = yAxis ? space.arch().storage[s].fanoutY
+                             : space.arch().storage[s].fanoutX;
+    for (int dim = 0; dim < space.numDims(); ++dim)
+      if (dim != d)
+        capacity /= axis[dim];
+    model::DimensionMask allowed = yAxis ? constraints.levels[s].spatialY
+                                         : constraints.levels[s].spatialX;
+    if (!((allowed >> d) & 1u))
+      return false;
+    llvm::SmallVector<int64_t, 32> choices;
+    space.spatialChoices(covered, capacity, choices);
+    if (choices.empty())
+      return false;
+    factor = choices[rng() % choices.size()];
+    if (!constraints.levels[s].spatial[d].allows(factor))
+      return false;
+  } else {
+    const std::vector<int64_t> &choices = space.factorChoices(covered);
+    factor = choices[rng() % choices.size()];
+    if (!constraints.levels[s].temporal[d].allows(factor))
+      return false;
+  }
+  int64_t rest = Mapspace::quotient(covered, factor);
+  if (!constraints.levels[t].temporal[d].allows(rest))
+    return false;
+  if (spatial)
+    slot = factor;
+  else
+    setTemporal(chosen, s, d, factor, rng);
+  setTemporal(absorber, t, d, rest, rng);
+  return usesEnoughInstances(plan);
+}
+
+bool LocalSearch::usesEnoughInstances(const Plan &plan) const {
+  const double minimum = space.constraints().minUtilization;
+  if (minimum <= 0)
+    return true;
+  int64_t instances = 1;
+  for (int f : fanoutLevels)
+    for (int dim = 0; dim < space.numDims(); ++dim)
+      instances *= plan.levels[f].spatialX[dim] * plan.levels[f].spatialY[dim];
+  return static_cast<double>(instances) + 1e-9 >=
+         minimum * static_cast<double>(space.arch().compute.instances);
+}
+
+/// What dimension `d` covers over every loop but level `except`'s temporal
+/// one and the spatial factor `skip` points at.
+static int64_t coverageWithout(const Plan &plan, int numLevels, int d,
+                               int except, const int64_t *skip) {
+  int64_t product = 1;
+  for (int l = 0; l < numLevels; ++l) {
+    const LevelPlan &level = plan.levels[l];
+    if (&level.spatialX[d] != skip)
+      product *= level.spatialX[d];
+    if (&level.spatialY[d] != skip)
+      product *= level.spatialY[d];
+    if (l != except)
+      product *= level.temporal[d];
+  }
+  return product;
+}
+
+bool LocalSearch::fillAxis(Plan &plan, std::mt19937_64 &rng) {
+  if (fanoutLevels.empty() || temporalLevels.empty())
+    return false;
+  const model::MappingConstraints &constraints = space.constraints();
+  const int f = fanoutLevels[rng() % fanoutLevels.size()];
+  const int t = temporalLevels[rng() % temporalLevels.size()];
+  const int d = static_cast<int>(rng() % space.numDims());
+  const bool yAxis = rng() % 2;
+  const model::LevelConstraints &limits = constraints.levels[f];
+  const int64_t capacity = yAxis ? space.arch().storage[f].fanoutY
+                                 : space.arch().storage[f].fanoutX;
+  if (capacity < 2 || !(((yAxis ? limits.spatialY : limits.spatialX) >> d) & 1u))
+    return false;
+  LevelPlan &fanout = plan.levels[f];
+  LevelPlan &absorber = plan.levels[t];
+  FactorVector &axis = yAxis ? fanout.spatialY : fanout.spatialX;
+  FactorVector &otherAxis = yAxis ? fanout.spatialX : fanout.spatialY;
+  // The other dimensions leave the axis (and `d` the other axis of the
+  // fanout) for level t's temporal loops, which keeps what they cover.
+  auto evict = [&](FactorVector &from, int dim) {
+    int64_t moved = absorber.temporal[dim] * from[dim];
+    if (!limits.spatial[dim].allows(1) ||
+        !constraints.levels[t].temporal[dim].allows(moved))
+      return false;
+    setTemporal(absorber, t, dim, moved, rng);
+    from[dim] = 1;
+    return true;
+  };
+  for (int dim = 0; dim < space.numDims(); ++dim)
+    if (dim != d && axis[dim] > 1 && !evict(axis, dim))
+      return false;
+  if (otherAxis[d] > 1 && !evict(otherAxis, d))
+    return false;
+  const int64_t covered = Mapspace::quotient(
+      space.workload().dimensions[d].bound,
+      coverageWithout(plan, space.numLevels(), d, t, &axis[d]));
+  llvm::SmallVector<int64_t, 32> choices;
+  space.spatialChoices(covered, capacity, choices);
+  if (choices.empty() || choices.back() < 2)
+    return false;
+  // Half the time the fullest fill, else any.
+  int64_t factor = rng() % 2 ? choices.back() : choices[rng() % choices.size()];
+  int64_t rest = Mapspace::quotient(covered, factor);
+  if (!limits.spatial[d].allows(factor) ||
+      !constraints.levels[t].temporal[d].allows(rest))
+    return false;
+  axis[d] = factor;
+  setTemporal(absorber, t, d, rest, rng);
+  return usesEnoughInstances(plan);
+}
+
 bool LocalSearch::flipKeep(Plan &plan, std::mt19937_64 &rng) {
   if (freeKeepBits.empty())
     return false;
@@ -184,6 +328,13 @@ bool LocalSearch::flipKeep(Plan &plan, std::mt19937_64 &rng) {
 
 bool LocalSearch::moveInPlace(Plan &plan, std::mt19937_64 &rng) {
   bool moved;
+  if (space.allowsImperfect()) {
+    uint64_t draw = rng() % 10;
+    if (draw < 2)
+      return resplitFactor(plan, rng) && fits(plan);
+    if (draw == 2)
+      return fillAxis(plan, rng) && fits(plan);
+  }
   switch (rng() % 8) {
   case 0:
   case 1:

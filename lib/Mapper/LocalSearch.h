@@ -3,7 +3,8 @@
 // Internal to the mapper. A local search walks from a valid plan to better
 // neighbours: a loop moved within a level's order, a prime factor of a
 // dimension moved between two levels' temporal loops or between a level's
-// temporal loops and a fanout's spatial loops, a keep bit flipped. Every
+// temporal loops and a fanout's spatial loops, a keep bit flipped, and with
+// imperfect factors a dimension split anew between two loops. Every
 // move keeps the plan inside the constrained mapspace (factor bounds, order
 // prefixes and suffixes, spatial axes, fanout sizes); capacity is checked
 // before the model runs.
@@ -51,6 +52,16 @@ private:
   bool moveOrder(Plan &plan, std::mt19937_64 &rng);
   bool moveTemporalFactor(Plan &plan, std::mt19937_64 &rng);
   bool moveSpatialFactor(Plan &plan, std::mt19937_64 &rng);
+  /// With imperfect factors: gives one loop of a dimension a new factor
+  /// (possibly not dividing) and lets a temporal loop of another level
+  /// cover the rest.
+  bool resplitFactor(Plan &plan, std::mt19937_64 &rng);
+  /// With imperfect factors: spreads one dimension over a whole axis of a
+  /// fanout (or a share of it), moving what the axis held into a temporal
+  /// loop (Ruby-S: 197 tokens on 14 columns, the last column partly idle).
+  bool fillAxis(Plan &plan, std::mt19937_64 &rng);
+  /// Whether the plan meets the minimum utilization constraint.
+  bool usesEnoughInstances(const Plan &plan) const;
   bool flipKeep(Plan &plan, std::mt19937_64 &rng);
   /// Sets level `s`'s temporal factor of `d`, keeping its order in step.
   void setTemporal(LevelPlan &level, int s, int d, int64_t factor,

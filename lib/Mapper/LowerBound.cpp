@@ -120,6 +120,12 @@ bool LowerBounder::bound(const Plan &plan, int t, const FactorVector &remaining,
     return static_cast<double>(words);
   };
 
+  // Partitions are exact distinct-word counts only when every instance
+  // holds a whole share; with tiles cut at the bounds some hold less, so
+  // imperfect plans bound compulsory traffic by the tensor's distinct words
+  // alone.
+  const bool wholeShares = !mapping.isImperfect();
+
   double energy = result.compute.energy;
   double cycles = static_cast<double>(result.compute.cycles);
   double lastLevelAccesses = 0;
@@ -145,6 +151,8 @@ bool LowerBounder::bound(const Plan &plan, int t, const FactorVector &remaining,
       const bool fillsDecided = s >= t - 1;
       double instances = static_cast<double>(
           std::max<int64_t>(1, data.utilizedInstances));
+      const double operationsPerInstance =
+          static_cast<double>(result.computes) / instances;
       double block = static_cast<double>(level.blockSize);
       // Energy of `count` scalar actions costing `perVector` (vector
       // accesses round up; these do not).
@@ -157,9 +165,10 @@ bool LowerBounder::bound(const Plan &plan, int t, const FactorVector &remaining,
         writes += static_cast<double>(data.updates);
       } else if (servesCompute && !readWrite) {
         // Words neighbours forwarded into this level are read on top; how
-        // many depends on the completion, so count only the iterations.
-        double minReads = static_cast<double>(
-            std::min<int64_t>(data.reads, result.compute.cycles));
+        // many depends on the completion, so count only the operations of
+        // an instance (the iterations, when no tile is cut at a bound).
+        double minReads =
+            std::min(static_cast<double>(data.reads), operationsPerInstance);
         energy += actions(level.readEnergy, minReads);
         reads += minReads;
       } else if (servesCompute) {
@@ -175,8 +184,8 @@ bool LowerBounder::bound(const Plan &plan, int t, const FactorVector &remaining,
                       result.levels[decided].dataSpaces[ds].partitionSize)
                 : 0.0;
         double minReads = std::max(
-            0.0, static_cast<double>(std::min<int64_t>(
-                     data.updates, result.compute.cycles)) -
+            0.0, std::min(static_cast<double>(data.updates),
+                          operationsPerInstance) -
                      firstWrites);
         energy += data.updateEnergy + actions(level.readEnergy, minReads);
         reads += minReads;
@@ -185,12 +194,13 @@ bool LowerBounder::bound(const Plan &plan, int t, const FactorVector &remaining,
         // Every word of the partition leaves (or reaches) its backing
         // store at least once.
         double compulsory =
-            std::min(static_cast<double>(data.partitionSize),
-                     distinctWords[ds] / instances);
+            wholeShares ? std::min(static_cast<double>(data.partitionSize),
+                                   distinctWords[ds] / instances)
+                        : distinctWords[ds] / instances;
         energy += actions(readWrite ? level.updateEnergy : level.readEnergy,
                           compulsory);
         (readWrite ? writes : reads) += compulsory;
-      } else if (holeFree[ds]) {
+      } else if (holeFree[ds] && wholeShares) {
         // Every word a level ever holds leaves it at least once (read-only)
         // or arrives from inside at least once (read-write).
         double compulsory = partitionBound(s, ds);
@@ -201,7 +211,7 @@ bool LowerBounder::bound(const Plan &plan, int t, const FactorVector &remaining,
       if (fillsDecided) {
         energy += data.fillEnergy;
         writes += static_cast<double>(data.fills);
-      } else if (holeFree[ds] && !readWrite) {
+      } else if (holeFree[ds] && wholeShares && !readWrite) {
         // ... and arrives at least once.
         double compulsory = partitionBound(s, ds);
         energy += actions(level.fillEnergy, compulsory);

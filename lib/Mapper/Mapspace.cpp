@@ -2,6 +2,8 @@
 
 #include "accel/Mapper/Mapspace.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
 #include <limits>
 #include <set>
@@ -13,8 +15,9 @@ static constexpr int64_t kUnbounded = std::numeric_limits<int64_t>::max();
 
 Mapspace::Mapspace(const model::Workload &workload,
                    const model::Architecture &arch,
-                   const model::MappingConstraints &constraints)
-    : workloadRef(&workload), archRef(&arch), constraintsRef(&constraints) {
+                   const model::MappingConstraints &constraints, bool imperfect)
+    : workloadRef(&workload), archRef(&arch), constraintsRef(&constraints),
+      imperfect(imperfect) {
   errorMessage = constraints.checkSatisfiable(workload, arch);
   const int numLevels = arch.numLevels();
   const int numDataSpaces = workload.numDataSpaces();
@@ -94,16 +97,69 @@ const std::vector<int64_t> &Mapspace::divisors(int64_t n) const {
   return divisorCache[n] = std::move(small);
 }
 
+/// The smallest number at or above n whose prime factors are at most 7.
+static int64_t nextSmooth(int64_t n) {
+  for (int64_t candidate = std::max<int64_t>(n, 1);; ++candidate) {
+    int64_t rest = candidate;
+    for (int64_t p : {2, 3, 5, 7})
+      while (rest % p == 0)
+        rest /= p;
+    if (rest == 1)
+      return candidate;
+  }
+}
+
+const std::vector<int64_t> &Mapspace::factorChoices(int64_t remaining) const {
+  if (!imperfect)
+    return divisors(remaining);
+  auto it = choiceCache.find(remaining);
+  if (it != choiceCache.end())
+    return it->second;
+  std::set<int64_t> choices(divisors(remaining).begin(),
+                            divisors(remaining).end());
+  for (int64_t tile : divisors(nextSmooth(remaining)))
+    if (tile < remaining)
+      choices.insert(quotient(remaining, tile));
+  return choiceCache[remaining] =
+             std::vector<int64_t>(choices.begin(), choices.end());
+}
+
+void Mapspace::spatialChoices(int64_t remaining, int64_t capacity,
+                              llvm::SmallVectorImpl<int64_t> &out) const {
+  out.clear();
+  for (int64_t factor : factorChoices(remaining)) {
+    if (factor > capacity)
+      break;
+    out.push_back(factor);
+  }
+  if (!imperfect)
+    return;
+  for (int64_t share = 1; share <= 4; ++share) {
+    int64_t fill = std::min(remaining, capacity / share);
+    if (fill < 2)
+      break;
+    // The smallest factor leaving the same quotient pads the least.
+    int64_t factor = quotient(remaining, quotient(remaining, fill));
+    if (!llvm::is_contained(out, factor))
+      out.push_back(factor);
+  }
+  std::sort(out.begin(), out.end());
+}
+
 bool Mapspace::fits(int s, const FactorVector &extents,
                     model::DataSpaceMask keep) const {
   const model::StorageLevel &level = archRef->storage[s];
   std::optional<int64_t> capacity = level.effectiveSize();
   if (!capacity)
     return true;
+  // Imperfect factors pad a dimension; tiles are cut at its bound.
+  FactorVector clipped;
+  for (int d = 0; d < numDims(); ++d)
+    clipped[d] = std::min(extents[d], workloadRef->dimensions[d].bound);
   int64_t required = 0;
   for (int ds = 0; ds < numDataSpaces(); ++ds)
     if ((keep >> ds) & 1u) {
-      int64_t size = workloadRef->projectedSize(ds, extents.data());
+      int64_t size = workloadRef->projectedSize(ds, clipped.data());
       if (size < 0)
         return false;
       required += size;
@@ -152,9 +208,10 @@ struct SpatialEnumerator {
     const model::LevelConstraints &constraints = space.constraints().levels[s];
     bool allowed = ((yAxis ? constraints.spatialY : constraints.spatialX) >> dim) & 1u;
     int64_t &slot = yAxis ? current.y[s][dim] : current.x[s][dim];
-    for (int64_t factor : space.divisors(remaining[dim])) {
-      if (factor > capacity)
-        break;
+    llvm::SmallVector<int64_t, 32> choices;
+    space.spatialChoices(remaining[dim], capacity, choices);
+    const int64_t saved = remaining[dim];
+    for (int64_t factor : choices) {
       // A dimension spreads along one axis of a fanout, not both.
       if (factor > 1 && (!allowed || (yAxis && current.x[s][dim] > 1)))
         break;
@@ -162,9 +219,9 @@ struct SpatialEnumerator {
       if (spatial > constraints.spatial[dim].max)
         break;
       slot = factor;
-      remaining[dim] /= factor;
+      remaining[dim] = Mapspace::quotient(saved, factor);
       levelAxis(levelIndex, dim + 1, yAxis, capacity / factor);
-      remaining[dim] *= factor;
+      remaining[dim] = saved;
       slot = 1;
     }
   }
@@ -263,11 +320,15 @@ bool Mapspace::temporalOptions(int s, const FactorVector &remaining,
       else
         maxBelow *= levelMax;
     }
-    for (int64_t factor : divisors(remaining[d])) {
-      int64_t rest = remaining[d] / factor;
+    for (int64_t factor : factorChoices(remaining[d])) {
+      int64_t rest = quotient(remaining[d], factor);
       if (!constraints.temporal[d].allows(factor))
         continue;
-      if (s == 0 ? rest != 1 : (rest % fixedBelow != 0 || rest > maxBelow))
+      // Level 0 takes what remains; the levels below must be able to: with
+      // perfect factors their fixed factors divide it, with imperfect ones
+      // they need only cover it.
+      if (s == 0 ? rest != 1
+                 : ((!imperfect && rest % fixedBelow != 0) || rest > maxBelow))
         continue;
       options[d].push_back(factor);
     }
@@ -287,7 +348,7 @@ bool Mapspace::choiceFits(int s, const FactorVector &remaining,
   FactorVector extents;
   extents.fill(1);
   for (int d = 0; d < numDims(); ++d) {
-    extents[d] = remaining[d] / choice[d];
+    extents[d] = quotient(remaining[d], choice[d]);
     for (int below = 0; below < s; ++below)
       extents[d] *= plan.levels[below].spatialX[d] * plan.levels[below].spatialY[d];
   }
@@ -458,4 +519,7 @@ void Mapspace::toMapping(const Plan &plan, model::Mapping &mapping) const {
     out.keep = level.keep;
     out.noTemporalReuse = out.noMulticast = out.noLinkTransfer = 0;
   }
+  // Factors that cover more than a bound split it imperfectly.
+  if (imperfect)
+    mapping.deriveResiduals(*workloadRef);
 }

@@ -35,7 +35,7 @@ bool Mapspace::randomSpatial(std::mt19937_64 &rng,
         if (!constraints.spatial[d].fixed)
           continue;
         int64_t factor = *constraints.spatial[d].fixed;
-        if (remaining[d] % factor != 0) {
+        if (!imperfect && remaining[d] % factor != 0) {
           ok = false;
           break;
         }
@@ -52,7 +52,7 @@ bool Mapspace::randomSpatial(std::mt19937_64 &rng,
         } else {
           ok = false;
         }
-        remaining[d] /= factor;
+        remaining[d] = quotient(remaining[d], factor);
       }
       if (!ok)
         break;
@@ -71,6 +71,32 @@ bool Mapspace::randomSpatial(std::mt19937_64 &rng,
           primes.push_back({d, n});
       }
       std::shuffle(primes.begin(), primes.end(), rng);
+      // With imperfect factors, one in four draws fills an axis with a
+      // dimension instead (Ruby-S), leaving a partial last row.
+      if (imperfect && rng() % 4 == 0) {
+        int d = static_cast<int>(rng() % numDims());
+        bool yAxis = rng() % 2;
+        int64_t &capacity = yAxis ? capY : capX;
+        bool allowed = ((yAxis ? constraints.spatialY : constraints.spatialX) >> d) & 1u;
+        llvm::SmallVector<int64_t, 32> choices;
+        if (!constraints.spatial[d].fixed && allowed &&
+            out.x[s][d] * out.y[s][d] == 1) {
+          spatialChoices(remaining[d], capacity, choices);
+          if (!choices.empty()) {
+            int64_t factor = choices[rng() % choices.size()];
+            if (factor > 1 && factor <= constraints.spatial[d].max) {
+              (yAxis ? out.y : out.x)[s][d] = factor;
+              capacity /= factor;
+              remaining[d] = quotient(remaining[d], factor);
+              primes.erase(std::remove_if(primes.begin(), primes.end(),
+                                          [&](auto &prime) {
+                                            return prime.first == d;
+                                          }),
+                           primes.end());
+            }
+          }
+        }
+      }
       for (auto [d, p] : primes) {
         int choice = static_cast<int>(rng() % 3); // 0: temporal, 1: x, 2: y
         int64_t current = out.x[s][d] * out.y[s][d];
@@ -80,12 +106,12 @@ bool Mapspace::randomSpatial(std::mt19937_64 &rng,
             out.y[s][d] == 1) {
           out.x[s][d] *= p;
           capX /= p;
-          remaining[d] /= p;
+          remaining[d] = quotient(remaining[d], p);
         } else if (choice == 2 && ((constraints.spatialY >> d) & 1u) &&
                    p <= capY && out.x[s][d] == 1) {
           out.y[s][d] *= p;
           capY /= p;
-          remaining[d] /= p;
+          remaining[d] = quotient(remaining[d], p);
         }
       }
       for (int d = 0; d < numDims(); ++d)
@@ -147,7 +173,7 @@ bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan) const {
   for (int d = 0; d < numDims(); ++d) {
     remaining[d] = workloadRef->dimensions[d].bound;
     for (int s = 0; s < numLevels(); ++s)
-      remaining[d] /= spatial.x[s][d] * spatial.y[s][d];
+      remaining[d] = quotient(remaining[d], spatial.x[s][d] * spatial.y[s][d]);
   }
   for (int s = numLevels() - 1; s >= 0; --s) {
     LevelPlan &level = plan.levels[s];
@@ -155,7 +181,7 @@ bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan) const {
       return false;
     level.order.clear();
     for (int d = 0; d < numDims(); ++d) {
-      remaining[d] /= level.temporal[d];
+      remaining[d] = quotient(remaining[d], level.temporal[d]);
       if (level.temporal[d] > 1)
         level.order.push_back(static_cast<int8_t>(d));
     }

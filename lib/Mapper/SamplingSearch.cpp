@@ -2,9 +2,9 @@
 //
 // The search runs in rounds of numbered starts. Start i draws from its own
 // generator (seeded from the seed and i) either a random plan or, in hybrid
-// mode and for odd i once there is an incumbent, a random perturbation of
-// the incumbent as it stood when the round began; hybrid mode then improves
-// it by local search. Threads take starts in any order, but outcomes merge
+// mode and for odd i (or three in four) once there is an incumbent, a
+// random perturbation of the incumbent as it stood when the round began;
+// hybrid mode then improves it by local search. Threads take starts in any order, but outcomes merge
 // in start order and budgets are checked between rounds, so the result does
 // not depend on the thread count.
 //
@@ -76,25 +76,37 @@ bool randomValidPlan(Worker &worker, LocalSearch &local, std::mt19937_64 &rng,
 
 } // namespace
 
-SamplingOutcome accel::mapper::detail::runSampling(SearchContext &context,
-                                                   Workers &workers,
-                                                   bool improve,
-                                                   uint64_t maxEvaluations,
-                                                   uint64_t victoryCondition,
-                                                   uint64_t phase) {
+SamplingOutcome
+accel::mapper::detail::runSampling(SearchContext &context, Workers &workers,
+                                   const SamplingSettings &settings) {
   // A local search ends after this many consecutive moves that do not
   // improve, or this many evaluations.
   constexpr uint64_t kPatience = 192;
   constexpr uint64_t kStartEvaluations = 20000;
+  const bool improve = settings.improve;
+  const uint64_t maxEvaluations = settings.maxEvaluations;
+  const uint64_t victoryCondition = settings.victoryCondition;
+  const uint64_t phase = settings.phase;
   const uint64_t startsPerRound = improve ? 16 : 256;
   const char *name = improve ? "hybrid" : "random";
+  auto phaseTimeUp = [&] {
+    double limit = context.options.timeLimitSeconds;
+    return limit > 0 && settings.timeFraction < 1.0 &&
+           context.elapsedSeconds() >= settings.timeFraction * limit;
+  };
 
   SamplingOutcome outcome;
   ObjectiveValue bestValue;
+  if (settings.incumbent && settings.incumbent->found) {
+    outcome.found = true;
+    outcome.best = settings.incumbent->best;
+    bestValue = settings.incumbent->value;
+  }
   uint64_t used = 0, sinceImprovement = 0, fruitless = 0;
   std::vector<StartResult> results(startsPerRound);
   for (uint64_t round = 0;; ++round) {
-    if ((maxEvaluations && used >= maxEvaluations) || context.budgetSpent()) {
+    if ((maxEvaluations && used >= maxEvaluations) || context.budgetSpent() ||
+        phaseTimeUp()) {
       outcome.status = SearchStatus::Budget;
       break;
     }
@@ -110,7 +122,7 @@ SamplingOutcome accel::mapper::detail::runSampling(SearchContext &context,
       StartResult &start = results[i];
       start = StartResult();
       bool valid = false;
-      if (perturb && index % 2 == 1) {
+      if (perturb && (settings.perturbMost ? index % 4 != 0 : index % 2 == 1)) {
         start.plan = outcome.best;
         int moves = 1 + static_cast<int>(rng() % 4);
         for (int move = 0; move < moves; ++move)
@@ -180,5 +192,7 @@ SamplingOutcome accel::mapper::detail::runSampling(SearchContext &context,
       break;
     }
   }
+  outcome.value = bestValue;
+  outcome.evaluations = used;
   return outcome;
 }

@@ -56,6 +56,56 @@ static uint64_t defaultVictory(const SearchOptions &options) {
   return options.strategy == Strategy::Random ? 500 : 64;
 }
 
+/// Valid mappings are too rare to sample: enumerate instead, which either
+/// finds one or proves there is none.
+static void enumerateForAMapping(SearchContext &context, Workers &workers,
+                                 SearchResult &result) {
+  runBranchAndBound(context, workers, result);
+  if (result.status == SearchStatus::Optimal)
+    result.status = SearchStatus::Exhausted;
+}
+
+/// The hybrid search. With imperfect factors it first explores the perfect
+/// subspace, where evaluations are cheap and a good incumbent is found
+/// fast, then refines that incumbent (and some fresh starts) in the whole
+/// space: the result is never worse than the perfect search's, and the
+/// costlier evaluations of imperfect mappings go where they can improve.
+static SamplingOutcome runHybrid(SearchContext &context, Workers &workers,
+                                 uint64_t victory) {
+  const SearchOptions &options = context.options;
+  SamplingSettings perfect;
+  perfect.maxEvaluations = options.maxEvaluations;
+  perfect.victoryCondition = victory;
+  if (!options.imperfectFactors)
+    return runSampling(context, workers, perfect);
+
+  for (auto &worker : workers)
+    worker->space.setImperfect(false);
+  if (options.maxEvaluations)
+    perfect.maxEvaluations = std::max<uint64_t>(1, options.maxEvaluations / 2);
+  perfect.timeFraction = 0.5;
+  SamplingOutcome first = runSampling(context, workers, perfect);
+  for (auto &worker : workers)
+    worker->space.setImperfect(true);
+  if (context.budgetSpent())
+    return first;
+
+  SamplingSettings refine;
+  refine.phase = 2;
+  refine.incumbent = &first;
+  refine.perturbMost = first.found;
+  if (options.maxEvaluations)
+    refine.maxEvaluations =
+        options.maxEvaluations - std::min(options.maxEvaluations,
+                                          first.evaluations);
+  refine.victoryCondition = victory ? std::max<uint64_t>(16, victory / 4) : 0;
+  if (options.maxEvaluations && refine.maxEvaluations == 0)
+    return first;
+  SamplingOutcome second = runSampling(context, workers, refine);
+  second.evaluations += first.evaluations;
+  return second;
+}
+
 SearchResult accel::mapper::searchMapping(
     const model::Workload &workload, const model::Architecture &arch,
     const model::MappingConstraints &constraints,
@@ -73,19 +123,22 @@ SearchResult accel::mapper::searchMapping(
 
   uint64_t victory = defaultVictory(options);
   switch (options.strategy) {
-  case Strategy::Random:
-  case Strategy::Hybrid: {
-    bool improve = options.strategy == Strategy::Hybrid;
-    SamplingOutcome outcome = runSampling(context, workers, improve,
-                                          options.maxEvaluations, victory, 0);
+  case Strategy::Random: {
+    SamplingSettings settings;
+    settings.improve = false;
+    settings.maxEvaluations = options.maxEvaluations;
+    settings.victoryCondition = victory;
+    SamplingOutcome outcome = runSampling(context, workers, settings);
     result.status = outcome.status;
-    if (!outcome.found && outcome.status == SearchStatus::NoMapping) {
-      // Valid mappings are too rare to sample: enumerate instead, which
-      // either finds one or proves there is none.
-      runBranchAndBound(context, workers, result);
-      if (result.status == SearchStatus::Optimal)
-        result.status = SearchStatus::Exhausted;
-    }
+    if (!outcome.found && outcome.status == SearchStatus::NoMapping)
+      enumerateForAMapping(context, workers, result);
+    break;
+  }
+  case Strategy::Hybrid: {
+    SamplingOutcome outcome = runHybrid(context, workers, victory);
+    result.status = outcome.status;
+    if (!outcome.found && outcome.status == SearchStatus::NoMapping)
+      enumerateForAMapping(context, workers, result);
     break;
   }
   case Strategy::Exhaustive: {
@@ -93,9 +146,13 @@ SearchResult accel::mapper::searchMapping(
     uint64_t warmStart = 200000;
     if (options.maxEvaluations)
       warmStart = std::min(warmStart, options.maxEvaluations / 4);
-    if (warmStart)
-      runSampling(context, workers, /*improve=*/true, warmStart,
-                  /*victoryCondition=*/16, /*phase=*/1);
+    if (warmStart) {
+      SamplingSettings settings;
+      settings.maxEvaluations = warmStart;
+      settings.victoryCondition = 16;
+      settings.phase = 1;
+      runSampling(context, workers, settings);
+    }
     runBranchAndBound(context, workers, result);
     break;
   }

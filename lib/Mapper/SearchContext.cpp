@@ -154,7 +154,8 @@ void SearchContext::fillResult(SearchResult &result) {
 
 Worker::Worker(SearchContext &context)
     : context(context),
-      space(context.workload, context.arch, context.constraints),
+      space(context.workload, context.arch, context.constraints,
+            context.options.imperfectFactors),
       evaluator(context.workload, context.arch, context.options.evaluation) {}
 
 ObjectiveValue Worker::evaluate(const Plan &plan, const CandidateKey &key) {

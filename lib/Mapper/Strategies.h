@@ -27,15 +27,32 @@ struct SamplingOutcome {
   SearchStatus status = SearchStatus::NoMapping;
   bool found = false;
   Plan best;
+  ObjectiveValue value;
+  uint64_t evaluations = 0;
 };
 
-/// Random (improve = false) or hybrid (improve = true) search: rounds of
-/// numbered starts, each a random plan or a perturbed incumbent, improved by
-/// local search in hybrid mode; results merge in start order, so the outcome
-/// does not depend on the thread count. `phase` prefixes candidate keys.
+struct SamplingSettings {
+  /// Hybrid (improve each start by local search) or random.
+  bool improve = true;
+  uint64_t maxEvaluations = 0;
+  uint64_t victoryCondition = 0;
+  /// Prefixes candidate keys.
+  uint64_t phase = 0;
+  /// Stop once this fraction of the search's time limit has passed.
+  double timeFraction = 1.0;
+  /// Starts from this incumbent (perturbing it) rather than from nothing.
+  const SamplingOutcome *incumbent = nullptr;
+  /// Once there is an incumbent, three in four starts perturb it instead
+  /// of one in two (hybrid only); the others draw a random plan.
+  bool perturbMost = false;
+};
+
+/// Random or hybrid search: rounds of numbered starts, each a random plan or
+/// a perturbed incumbent, improved by local search in hybrid mode; results
+/// merge in start order, so the outcome does not depend on the thread
+/// count.
 SamplingOutcome runSampling(SearchContext &context, Workers &workers,
-                            bool improve, uint64_t maxEvaluations,
-                            uint64_t victoryCondition, uint64_t phase);
+                            const SamplingSettings &settings);
 
 /// Branch and bound over the whole mapspace. Fills status, lowerBound and
 /// gap of `result`.

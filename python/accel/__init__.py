@@ -174,14 +174,17 @@ def score_batch(arch, workload, mappings, threads=0, exact=True,
             "cycles": cycles, "utilization": utilization, "edp": edp}
 
 
-def random_mappings(arch, workload, count, seed=1, constraints=None):
-    """count random mappings of the (constrained) mapspace."""
-    return _accel.random_mappings(arch, workload, count, seed, constraints)
+def random_mappings(arch, workload, count, seed=1, constraints=None,
+                    imperfect=False):
+    """count random mappings of the (constrained) mapspace; imperfect: draw
+    from the larger space whose factors need not divide their dimension."""
+    return _accel.random_mappings(arch, workload, count, seed, constraints,
+                                  imperfect)
 
 
 def search(arch, workload, objective="edp", strategy="hybrid", budget=None,
            time_limit=None, victory=0, seed=1, threads=0, constraints=None,
-           exact=True):
+           exact=True, imperfect=True):
     """The best mapping found for objective ("edp", "energy", "delay",
     "last_level_accesses" or a comma-separated list compared in order).
 
@@ -190,20 +193,23 @@ def search(arch, workload, objective="edp", strategy="hybrid", budget=None,
     time_limit: seconds. constraints: {"level": {"factors": "M=8",
     "spatial_factors": ..., "inner_loops": [...], "outer_loops": [...],
     "x_dims": [...], "y_dims": [...], "keep": [...], "bypass": [...]},
-    "min_utilization": 0.5}. Same inputs and seed, same mapping, whatever
-    the thread count.
+    "min_utilization": 0.5}. imperfect: also try factors that do not divide
+    their dimension (a partial last tile); False searches divisors only.
+    Same inputs and seed, same mapping, whatever the thread count.
     """
     return _accel.search(arch, workload, objective, strategy, budget or 0,
                          time_limit or 0.0, victory, seed, threads,
-                         constraints, exact)
+                         constraints, exact, imperfect)
 
 
 def map_module(text, arch="eyeriss_like", objective="edp", strategy="hybrid",
-               budget=None, time_limit=None, seed=1, threads=0):
+               budget=None, time_limit=None, seed=1, threads=0,
+               imperfect=True):
     """What `accel-opt --map-to-arch` does: every multiply-accumulate linalg
     op of the module gets accel.mapping and accel.cost; returns the text."""
     options = [f"arch={arch}", f"objective={objective}",
-               f"strategy={strategy}", f"seed={seed}", f"threads={threads}"]
+               f"strategy={strategy}", f"seed={seed}", f"threads={threads}",
+               f"imperfect={'true' if imperfect else 'false'}"]
     if budget:
         options.append(f"max-evaluations={budget}")
     if time_limit:

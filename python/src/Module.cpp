@@ -254,7 +254,7 @@ PYBIND11_MODULE(_accel, m) {
       [](ArchPtr arch, WorkloadPtr workload, const std::string &objective,
          const std::string &strategy, uint64_t budget, double timeLimit,
          uint64_t victory, uint64_t seed, unsigned threads,
-         const py::object &constraintSpec, bool exact) {
+         const py::object &constraintSpec, bool exact, bool imperfect) {
         mapper::SearchOptions options;
         std::optional<mapper::Objective> parsedObjective =
             mapper::Objective::parse(objective);
@@ -271,6 +271,7 @@ PYBIND11_MODULE(_accel, m) {
         options.victoryCondition = victory;
         options.seed = seed;
         options.threads = threads;
+        options.imperfectFactors = imperfect;
         if (!exact)
           options.evaluation = model::timeloopOptions();
         model::MappingConstraints constraints =
@@ -304,15 +305,16 @@ PYBIND11_MODULE(_accel, m) {
       py::arg("strategy") = "hybrid", py::arg("budget") = 0,
       py::arg("time_limit") = 0.0, py::arg("victory") = 0,
       py::arg("seed") = 1, py::arg("threads") = 0,
-      py::arg("constraints") = py::none(), py::arg("exact") = true);
+      py::arg("constraints") = py::none(), py::arg("exact") = true,
+      py::arg("imperfect") = true);
 
   m.def(
       "random_mappings",
       [](ArchPtr arch, WorkloadPtr workload, size_t count, uint64_t seed,
-         const py::object &constraintSpec) {
+         const py::object &constraintSpec, bool imperfect) {
         model::MappingConstraints constraints =
             constraintsFrom(*arch, *workload, constraintSpec);
-        mapper::Mapspace space(*workload, *arch, constraints);
+        mapper::Mapspace space(*workload, *arch, constraints, imperfect);
         if (!space.error().empty())
           throw Error("the constraints cannot be satisfied: " + space.error());
         std::mt19937_64 rng(seed);
@@ -332,6 +334,7 @@ PYBIND11_MODULE(_accel, m) {
       },
       py::arg("arch"), py::arg("workload"), py::arg("count"),
       py::arg("seed") = 1, py::arg("constraints") = py::none(),
+      py::arg("imperfect") = false,
       "Random mappings inside the constrained mapspace (tiles may still "
       "overflow buffers: evaluate them to find out).");
 

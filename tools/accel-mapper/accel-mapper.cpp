@@ -71,6 +71,12 @@ static cl::opt<bool> progress(
     "progress",
     cl::desc("Report progress on stderr (default when it is a terminal)"),
     cl::cat(category));
+static cl::opt<bool> imperfectFactors(
+    "imperfect-factors",
+    cl::desc("Also search factors that do not divide their dimension (the "
+             "last tile is partial); default: as the mapspace template says "
+             "(ruby: yes, uber: no)"),
+    cl::cat(category));
 static tools::ModelFlags modelFlags(category);
 
 static int fail(const llvm::Twine &message) {
@@ -141,6 +147,9 @@ searchOptions(const interop::TimeloopInput &input) {
           ? victory.getValue()
           : (timeloopSampling ? 0 : settings.victoryCondition.value_or(0));
   options.timeLimitSeconds = timeLimit;
+  options.imperfectFactors = imperfectFactors.getNumOccurrences()
+                                 ? imperfectFactors.getValue()
+                                 : input.rubyMapspace;
   options.seed = seed;
   options.progress =
       progress || llvm::sys::Process::StandardErrIsDisplayed();

@@ -193,6 +193,7 @@ TEST(ExhaustiveSearchTest, ProvesTheBruteForceOptimum) {
         model::MappingConstraints::unconstrained(c.workload, c.arch);
     SearchOptions options;
     options.strategy = Strategy::Exhaustive;
+    options.imperfectFactors = false; // the enumeration's space
     options.objective = objective;
     options.threads = 1;
     SearchResult one =

@@ -29,19 +29,22 @@ const uint64_t kSeeds = getenv("ACCEL_MAPPER_SEEDS")
                             : 300;
 
 struct Coverage {
-  int plans = 0, sliding = 0, bypassed = 0, spatial = 0;
+  int plans = 0, sliding = 0, bypassed = 0, spatial = 0, imperfect = 0;
 };
 
-void checkSeed(uint64_t seed, bool exact, Coverage &coverage) {
-  accel::testing::RandomCase c = accel::testing::randomCostedCase(seed, false);
-  SCOPED_TRACE("seed " + std::to_string(seed) + (exact ? " exact" : ""));
+void checkSeed(uint64_t seed, bool exact, bool imperfect, Coverage &coverage) {
+  accel::testing::RandomCase c =
+      imperfect ? accel::testing::randomCostedImperfectCase(seed)
+                : accel::testing::randomCostedCase(seed, false);
+  SCOPED_TRACE("seed " + std::to_string(seed) + (exact ? " exact" : "") +
+               (imperfect ? " imperfect" : ""));
 
   model::MappingConstraints constraints =
       model::MappingConstraints::unconstrained(c.workload, c.arch);
-  Mapspace space(c.workload, c.arch, constraints);
+  Mapspace space(c.workload, c.arch, constraints, imperfect);
   ASSERT_TRUE(space.error().empty()) << space.error();
-  model::EvaluationOptions options;
-  options.exactCounts = exact;
+  model::EvaluationOptions options =
+      exact ? model::EvaluationOptions() : model::timeloopOptions();
   model::Evaluator evaluator(c.workload, c.arch, options);
   Objective energy, delay, edp;
   energy.metrics = {Metric::Energy};
@@ -58,8 +61,14 @@ void checkSeed(uint64_t seed, bool exact, Coverage &coverage) {
       continue;
     space.toMapping(plan, mapping);
     model::Result result = evaluator.evaluate(mapping);
+    // Timeloop's walk miscounts some imperfect plans: those are counted
+    // exactly instead, which the bound (built for Timeloop's counting)
+    // need not bound.
+    if (!result.note.empty())
+      continue;
     ASSERT_TRUE(result.valid) << result.reason;
     ++coverage.plans;
+    coverage.imperfect += mapping.isImperfect();
     for (const model::DataSpace &ds : c.workload.dataSpaces)
       for (const model::Rank &rank : ds.ranks)
         coverage.sliding += rank.size() > 1;
@@ -91,7 +100,7 @@ TEST(LowerBoundTest, BoundsNeverExceedTheCostOfACompletion) {
   for (bool exact : {true, false}) {
     Coverage coverage;
     for (uint64_t seed = 1; seed <= kSeeds; ++seed) {
-      checkSeed(seed, exact, coverage);
+      checkSeed(seed, exact, /*imperfect=*/false, coverage);
       if (::testing::Test::HasFailure())
         return;
     }
@@ -100,6 +109,23 @@ TEST(LowerBoundTest, BoundsNeverExceedTheCostOfACompletion) {
     EXPECT_GT(coverage.bypassed, 500);
     EXPECT_GT(coverage.spatial, 500);
   }
+}
+
+// Plans of the imperfect mapspace on cases whose bounds are not products of
+// small primes: factors leave partial last passes. (Timeloop's walk of
+// imperfect nests does not keep a level's counts independent of the loops
+// below it, so under Timeloop counting the exhaustive search does not claim
+// optimality there and the bound is not checked.)
+TEST(LowerBoundTest, BoundsHoldForImperfectPlans) {
+  Coverage coverage;
+  for (uint64_t seed = 1; seed <= kSeeds; ++seed) {
+    checkSeed(seed, /*exact=*/true, /*imperfect=*/true, coverage);
+    if (::testing::Test::HasFailure())
+      return;
+  }
+  EXPECT_GT(coverage.plans, 1000);
+  EXPECT_GT(coverage.imperfect, 500);
+  EXPECT_GT(coverage.spatial, 300);
 }
 
 } // namespace

@@ -42,6 +42,21 @@ inline RandomCase randomCostedCase(uint64_t seed, bool capacities) {
   return c;
 }
 
+/// randomCostedCase with bounds that are not products of small primes
+/// (random 2..40, some prime), for the imperfect mapspace; no capacities.
+inline RandomCase randomCostedImperfectCase(uint64_t seed) {
+  RandomCase c = randomCostedCase(seed, false);
+  std::mt19937_64 rng(seed * 104729 + 5);
+  for (model::Dimension &dim : c.workload.dimensions)
+    if (dim.bound > 1 && rng() % 2)
+      dim.bound = 2 + static_cast<int64_t>(rng() % 39);
+  c.mapping = model::Mapping::empty(c.arch.numLevels());
+  c.mapping.levels.back().temporal.clear();
+  for (int d = 0; d < c.workload.numDimensions(); ++d)
+    c.mapping.levels.back().temporal.push_back({d, c.workload.dimensions[d].bound});
+  return c;
+}
+
 } // namespace accel::testing
 
 #endif // ACCEL_UNITTESTS_MAPPER_MAPPERTESTCASES_H

@@ -53,6 +53,9 @@ struct TimeloopInput {
   std::vector<YamlNode> constraints;
   /// The `mapper:` section, if any.
   std::optional<YamlNode> mapperSettings;
+  /// Whether `mapspace: {template: ruby}` asks for imperfect factors
+  /// (Timeloop's Ruby mapspace; `uber`, the default, has perfect ones).
+  bool rubyMapspace = false;
   /// The merged document, for sections other readers need.
   YamlNode document;
   std::vector<std::string> warnings;

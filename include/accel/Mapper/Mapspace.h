@@ -12,6 +12,11 @@
 // violations are pruned while a mapping is built, and every constraint is
 // honoured.
 //
+// Factors are perfect (divisors of what remains of a dimension) or, with
+// imperfect factors on, also factors that leave a partial last pass (Ruby's
+// mapspace): what remains after a factor f of R is ceil(R / f), and a plan's
+// residuals are derived from its factors (Mapping::deriveResiduals).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef ACCEL_MAPPER_MAPSPACE_H
@@ -61,8 +66,11 @@ struct SpatialAssignment {
 
 class Mapspace {
 public:
+  /// With `imperfect`, factors need not divide what remains of their
+  /// dimension (see factorChoices).
   Mapspace(const model::Workload &workload, const model::Architecture &arch,
-           const model::MappingConstraints &constraints);
+           const model::MappingConstraints &constraints,
+           bool imperfect = false);
 
   /// Why the constraints cannot be satisfied, or empty.
   const std::string &error() const { return errorMessage; }
@@ -139,11 +147,33 @@ public:
   /// Whether tiles with `extents` fit level `s` keeping `keep`.
   bool fits(int s, const FactorVector &extents, model::DataSpaceMask keep) const;
 
-  /// The model mapping of a complete plan.
+  /// The model mapping of a complete plan, residuals derived.
   void toMapping(const Plan &plan, model::Mapping &mapping) const;
 
   /// Divisors of n in ascending order (cached).
   const std::vector<int64_t> &divisors(int64_t n) const;
+
+  /// The factors a loop may take from `remaining` (ascending, cached): its
+  /// divisors and, with imperfect factors, the smallest factor for each
+  /// tile ceil(remaining / f) that divides the next 7-smooth number at or
+  /// above `remaining` (197 remaining gives tiles of 200's divisors: 8, 20,
+  /// 25, 50, ... from factors 25, 10, 8, 4, ...). A larger factor with the
+  /// same tile only pads.
+  const std::vector<int64_t> &factorChoices(int64_t remaining) const;
+  /// The spatial factors a loop may take from `remaining` with `capacity`
+  /// instances left on its axis: factorChoices up to the capacity and, with
+  /// imperfect factors, the smallest factors filling the axis or a half,
+  /// third or quarter of it (Ruby-S: a partial last row).
+  void spatialChoices(int64_t remaining, int64_t capacity,
+                      llvm::SmallVectorImpl<int64_t> &out) const;
+  /// What remains of a dimension after a factor: ceil(remaining / factor).
+  static int64_t quotient(int64_t remaining, int64_t factor) {
+    return remaining / factor + (remaining % factor != 0);
+  }
+  bool allowsImperfect() const { return imperfect; }
+  /// Turns imperfect factors on or off (the search explores the perfect
+  /// subspace first).
+  void setImperfect(bool on) { imperfect = on; }
 
 private:
   void computeOrders(int s, uint32_t loops, std::vector<LoopOrder> &out) const;
@@ -151,6 +181,7 @@ private:
   const model::Workload *workloadRef;
   const model::Architecture *archRef;
   const model::MappingConstraints *constraintsRef;
+  bool imperfect;
   std::string errorMessage;
   /// (level, data space) pairs whose keep bit the mapper chooses.
   std::vector<std::pair<int, int>> freeKeepBits;
@@ -164,6 +195,7 @@ private:
   // Node-based maps: references handed out stay valid as they grow.
   mutable std::unordered_map<uint64_t, std::vector<LoopOrder>> orderCache;
   mutable std::unordered_map<int64_t, std::vector<int64_t>> divisorCache;
+  mutable std::unordered_map<int64_t, std::vector<int64_t>> choiceCache;
 };
 
 } // namespace accel::mapper

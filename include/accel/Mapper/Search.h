@@ -52,6 +52,11 @@ struct SearchOptions {
   uint64_t seed = 1;
   /// Print progress to stderr (a progress bar when it is a terminal).
   bool progress = false;
+  /// Let factors leave a partial last pass (Ruby's mapspace: a prime or
+  /// awkward size spreads over a whole fanout, tiles need not divide their
+  /// dimension); off, every factor divides what remains (Timeloop's uber
+  /// mapspace).
+  bool imperfectFactors = true;
   model::EvaluationOptions evaluation;
 };
 

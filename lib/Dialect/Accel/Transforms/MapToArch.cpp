@@ -105,6 +105,7 @@ void MapToArchPass::runOnOperation() {
   options.threads = threads;
   options.seed = seed;
   options.progress = progress;
+  options.imperfectFactors = imperfect;
   if (timeloopCompat)
     options.evaluation = model::timeloopOptions();
 

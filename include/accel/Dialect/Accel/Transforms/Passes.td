@@ -54,7 +54,10 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
     `accel.arch`, or Timeloop architecture YAML files (comma-separated).
     Constraints written on its levels (`keep`, `bypass`, `factors`,
     `inner_loops`, `outer_loops`, `x_dims`, `y_dims`, `min_utilization`)
-    are honoured. The same module, options and seed give the same mappings
+    are honoured. Factors need not divide their dimension: a 197-token
+    sequence may be split 13 x 16 with a last tile of 5 (`imperfect=false`
+    restricts the search to divisors, as Timeloop's Uber mapspace does). The
+    same module, options and seed give the same mappings
     whatever the thread count (unless a time limit cuts a search short).
 
     Example:
@@ -85,6 +88,8 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
            "Report search progress on stderr">,
     Option<"timeloopCompat", "timeloop-compat", "bool", /*default=*/"false",
            "Count as Timeloop does (two iterations per loop, extrapolated) instead of exactly">,
+    Option<"imperfect", "imperfect", "bool", /*default=*/"true",
+           "Also search factors that do not divide a dimension (the last tile is partial); false: divisors only">,
   ];
   let dependentDialects = ["::accel::AccelDialect"];
 }
