@@ -83,6 +83,39 @@ SmallVector<Band> buildBands(const model::Mapping &mapping,
   return bands;
 }
 
+/// The largest extent of an operand dimension indexed by `expr` when the
+/// loop dimensions range over [0, extents[d]), or kDynamic when the
+/// expression is not a sum of scaled dimensions and constants.
+int64_t largestExtent(AffineExpr expr, ArrayRef<int64_t> extents) {
+  // The interval [low, high] the expression ranges over.
+  std::function<std::optional<std::pair<int64_t, int64_t>>(AffineExpr)>
+      range = [&](AffineExpr e) -> std::optional<std::pair<int64_t, int64_t>> {
+    if (auto dim = dyn_cast<AffineDimExpr>(e)) {
+      if (dim.getPosition() >= extents.size())
+        return std::nullopt;
+      return std::make_pair(int64_t(0), extents[dim.getPosition()] - 1);
+    }
+    if (auto constant = dyn_cast<AffineConstantExpr>(e))
+      return std::make_pair(constant.getValue(), constant.getValue());
+    auto binary = dyn_cast<AffineBinaryOpExpr>(e);
+    if (!binary)
+      return std::nullopt;
+    auto lhs = range(binary.getLHS()), rhs = range(binary.getRHS());
+    if (!lhs || !rhs)
+      return std::nullopt;
+    if (e.getKind() == AffineExprKind::Add)
+      return std::make_pair(lhs->first + rhs->first, lhs->second + rhs->second);
+    if (e.getKind() == AffineExprKind::Mul && rhs->first == rhs->second) {
+      int64_t a = lhs->first * rhs->first, b = lhs->second * rhs->first;
+      return std::make_pair(std::min(a, b), std::max(a, b));
+    }
+    return std::nullopt;
+  };
+  std::optional<std::pair<int64_t, int64_t>> interval = range(expr);
+  return interval ? interval->second - interval->first + 1
+                  : ShapedType::kDynamic;
+}
+
 struct TilePass : public accel::impl::AccelTileBase<TilePass> {
   using AccelTileBase::AccelTileBase;
 
@@ -92,9 +125,12 @@ private:
   LogicalResult tileOp(linalg::LinalgOp op, const model::Workload &workload,
                        const model::Architecture &arch,
                        const model::Mapping &mapping);
-  /// Copies the operands of `op` that level `s` keeps into buffers of it.
+  /// Copies the operands of `op` that level `s` keeps into buffers of it,
+  /// sized for the largest tile (`tileExtents`: per loop dimension, the
+  /// largest extent of `op`'s iteration space).
   void stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
-             const model::Architecture &arch, const model::Mapping &mapping);
+             const model::Architecture &arch, const model::Mapping &mapping,
+             ArrayRef<int64_t> tileExtents);
 };
 
 void TilePass::runOnOperation() {
@@ -141,7 +177,8 @@ void TilePass::runOnOperation() {
 
 void TilePass::stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
                      const model::Architecture &arch,
-                     const model::Mapping &mapping) {
+                     const model::Mapping &mapping,
+                     ArrayRef<int64_t> tileExtents) {
   const model::StorageLevel &level = arch.storage[s];
   if (level.isFanoutOnly)
     return;
@@ -156,12 +193,34 @@ void TilePass::stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
     if (!type)
       continue;
     Location loc = op.getLoc();
+    // Partial tiles (factors that do not divide their dimension) have
+    // dynamic sizes: the buffer holds the largest tile, and this tile is
+    // copied into a slice of it.
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    SmallVector<int64_t> bufferShape(type.getShape());
+    for (int64_t r = 0; r < type.getRank(); ++r)
+      if (type.isDynamicDim(r))
+        bufferShape[r] = largestExtent(map.getResult(r), tileExtents);
+    if (llvm::is_contained(bufferShape, ShapedType::kDynamic))
+      continue;
     auto buffer = bufferization::AllocTensorOp::create(
-        rewriter, loc, type, ValueRange());
+        rewriter, loc, type.clone(bufferShape), ValueRange());
     if (memorySpaces)
       buffer.setMemorySpaceAttr(MemorySpaceAttr::get(context, levelName));
+    Value destination = buffer.getResult();
+    if (!type.hasStaticShape()) {
+      SmallVector<OpFoldResult> offsets(type.getRank(),
+                                        rewriter.getIndexAttr(0));
+      SmallVector<OpFoldResult> strides(type.getRank(),
+                                        rewriter.getIndexAttr(1));
+      SmallVector<OpFoldResult> sizes =
+          tensor::getMixedSizes(rewriter, loc, operand.get());
+      destination = tensor::ExtractSliceOp::create(rewriter, loc, type,
+                                                   destination, offsets, sizes,
+                                                   strides);
+    }
     auto copy = linalg::CopyOp::create(rewriter, loc, operand.get(),
-                                       buffer.getResult());
+                                       destination);
     copy->setAttr("accel.stage", levelName);
     operand.set(copy.getResult(0));
   }
@@ -242,9 +301,16 @@ LogicalResult TilePass::tileOp(linalg::LinalgOp op,
         outermost = tiled->loops.front();
       current = tiled->tiledOps.back();
     }
-    // Inside level s's loops: the tiles of the level below.
-    if (staging && s >= 1)
-      stage(rewriter, cast<linalg::LinalgOp>(current), s - 1, arch, mapping);
+    // Inside level s's loops: the tiles of the level below, at most
+    // inside[next] wide (and no wider than the dimension).
+    if (staging && s >= 1) {
+      SmallVector<int64_t> tileExtents(numDims);
+      for (int d = 0; d < numDims; ++d)
+        tileExtents[d] =
+            std::min(inside[next][d], workload.dimensions[d].bound);
+      stage(rewriter, cast<linalg::LinalgOp>(current), s - 1, arch, mapping,
+            tileExtents);
+    }
   }
   Operation *anchor = outermost ? outermost : current;
   anchor->setAttr(AccelDialect::getMappingAttrName(), mappingAttr);
