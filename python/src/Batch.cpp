@@ -1,5 +1,6 @@
 //===- Batch.cpp - Many evaluations at once, off the GIL ------------------===//
 
+#include "Interrupt.h"
 #include "Objects.h"
 
 #include <algorithm>
@@ -33,27 +34,30 @@ static void evaluateAll(const ArchPtr &arch, const WorkloadPtr &workload,
                         const model::EvaluationOptions &options, Visit visit) {
   for (const auto &mapping : mappings)
     checkSame(*mapping, arch, workload);
-  py::gil_scoped_release release;
   unsigned workers =
       threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-  workers = static_cast<unsigned>(
-      std::min<size_t>(workers, std::max<size_t>(1, mappings.size() / 64)));
-  std::atomic<size_t> next{0};
-  auto run = [&] {
-    model::Evaluator evaluator(*workload, *arch, options);
-    model::Result result;
-    for (size_t i = next.fetch_add(1); i < mappings.size();
-         i = next.fetch_add(1)) {
-      evaluator.evaluate(mappings[i]->mapping, result);
-      visit(i, result);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < workers; ++t)
-    pool.emplace_back(run);
-  run();
-  for (std::thread &thread : pool)
-    thread.join();
+  workers = static_cast<unsigned>(std::min<size_t>(
+      {workers, std::max<size_t>(1, mappings.size() / 64),
+       std::max(1u, 4 * std::thread::hardware_concurrency())}));
+  runInterruptibly([&](const std::atomic<bool> &cancel) {
+    std::atomic<size_t> next{0};
+    auto run = [&] {
+      model::Evaluator evaluator(*workload, *arch, options);
+      model::Result result;
+      for (size_t i = next.fetch_add(1);
+           i < mappings.size() && !cancel.load(std::memory_order_relaxed);
+           i = next.fetch_add(1)) {
+        evaluator.evaluate(mappings[i]->mapping, result);
+        visit(i, result);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < workers; ++t)
+      pool.emplace_back(run);
+    run();
+    for (std::thread &thread : pool)
+      thread.join();
+  });
 }
 
 std::vector<std::shared_ptr<PyResult>> accel::python::evaluateBatch(

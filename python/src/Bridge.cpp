@@ -149,7 +149,7 @@ std::string accel::python::mappingToAttribute(const model::Mapping &mapping,
 }
 
 bool accel::python::mapModule(const std::string &text,
-                              const std::string &passOptions,
+                              const AccelMapToArchOptions &options,
                               std::string &result, std::string &error) {
   MLIRContext &ctx = context();
   DiagnosticCollector diagnostics(ctx);
@@ -159,13 +159,7 @@ bool accel::python::mapModule(const std::string &text,
     return false;
   }
   PassManager pm(&ctx);
-  std::string pipeline = "map-to-arch{" + passOptions + "}";
-  std::string parseError;
-  llvm::raw_string_ostream errorStream(parseError);
-  if (failed(parsePassPipeline(pipeline, pm, errorStream))) {
-    error = "invalid options: " + parseError;
-    return false;
-  }
+  pm.addPass(createAccelMapToArch(options));
   if (failed(pm.run(*module))) {
     error = diagnostics.take("map-to-arch failed");
     return false;

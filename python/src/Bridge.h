@@ -10,6 +10,7 @@
 #ifndef ACCEL_PYTHON_BRIDGE_H
 #define ACCEL_PYTHON_BRIDGE_H
 
+#include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Model/Architecture.h"
 #include "accel/Model/Mapping.h"
 #include "accel/Model/Workload.h"
@@ -40,8 +41,9 @@ std::string mappingToAttribute(const model::Mapping &mapping,
                                const model::Architecture &arch,
                                const std::string &archName);
 
-/// Runs `map-to-arch{options}` on a module; the annotated module's text.
-bool mapModule(const std::string &text, const std::string &passOptions,
+/// Runs map-to-arch with `options` on a module; the annotated module's
+/// text.
+bool mapModule(const std::string &text, const AccelMapToArchOptions &options,
                std::string &result, std::string &error);
 
 } // namespace accel::python

@@ -38,11 +38,35 @@ int accel::python::findDimension(const model::Workload &workload,
   return d;
 }
 
+static std::string typeName(py::handle value) {
+  return py::str(py::type::of(value).attr("__name__"));
+}
+
+/// Typed views of Python values, with a message naming `what` (no raw
+/// pybind11 cast errors reach the user).
+static std::string asString(py::handle value, const std::string &what) {
+  if (!py::isinstance<py::str>(value))
+    throw Error(what + " must be a string, got " + typeName(value));
+  return value.cast<std::string>();
+}
+
+static py::dict asDict(py::handle value, const std::string &what) {
+  if (!py::isinstance<py::dict>(value))
+    throw Error(what + " must be a dict, got " + typeName(value));
+  return py::reinterpret_borrow<py::dict>(value);
+}
+
+/// A list or tuple (a string is not a list of names).
+static py::sequence asList(py::handle value, const std::string &what) {
+  if (!py::isinstance<py::list>(value) && !py::isinstance<py::tuple>(value))
+    throw Error(what + " must be a list, got " + typeName(value));
+  return py::reinterpret_borrow<py::sequence>(value);
+}
+
 /// An exact Python int (not a bool or a float) that fits 64 bits.
 static int64_t exactInteger(py::handle value, const std::string &what) {
   if (!py::isinstance<py::int_>(value) || py::isinstance<py::bool_>(value))
-    throw Error(what + " must be an integer, got " +
-                std::string(py::str(py::type::of(value).attr("__name__"))));
+    throw Error(what + " must be an integer, got " + typeName(value));
   try {
     return value.cast<int64_t>();
   } catch (const py::cast_error &) {
@@ -52,9 +76,10 @@ static int64_t exactInteger(py::handle value, const std::string &what) {
 
 /// Loops as (dimension, factor) or (dimension, factor, residual) pairs.
 static std::vector<model::MappingLoop>
-loopsFrom(const model::Workload &workload, py::handle list) {
+loopsFrom(const model::Workload &workload, py::handle list,
+          const std::string &what) {
   std::vector<model::MappingLoop> loops;
-  for (py::handle item : list) {
+  for (py::handle item : asList(list, what)) {
     if (!py::isinstance<py::tuple>(item) && !py::isinstance<py::list>(item))
       throw Error("a loop is a (dimension, factor) or (dimension, factor, "
                   "residual) tuple");
@@ -83,10 +108,11 @@ loopsFrom(const model::Workload &workload, py::handle list) {
 }
 
 static model::DataSpaceMask tensorMask(const model::Workload &workload,
-                                       py::handle list) {
+                                       py::handle list,
+                                       const std::string &what) {
   model::DataSpaceMask mask = 0;
-  for (py::handle item : list) {
-    std::string name = item.cast<std::string>();
+  for (py::handle item : asList(list, what)) {
+    std::string name = asString(item, "a tensor name in " + what);
     int ds = workload.findDataSpace(name);
     if (ds < 0)
       throw Error("unknown tensor '" + name + "'");
@@ -107,24 +133,26 @@ accel::python::mappingFromDict(ArchPtr arch, WorkloadPtr workload,
     if (arch->storage[s].isFanoutOnly)
       mapping.levels[s].keep = 0;
   for (auto [key, value] : levels) {
-    int s = findLevel(*arch, key.cast<std::string>());
+    std::string levelName = asString(key, "a level name");
+    int s = findLevel(*arch, levelName);
     model::LevelMapping &level = mapping.levels[s];
-    py::dict entry = value.cast<py::dict>();
+    py::dict entry = asDict(value, "level '" + levelName + "'");
     for (auto [field, content] : entry) {
-      std::string name = field.cast<std::string>();
+      std::string name = asString(field, "a key of level '" + levelName + "'");
+      std::string what = "'" + name + "' of level '" + levelName + "'";
       if (name == "temporal")
-        level.temporal = loopsFrom(*workload, content);
+        level.temporal = loopsFrom(*workload, content, what);
       else if (name == "spatial_x")
-        level.spatialX = loopsFrom(*workload, content);
+        level.spatialX = loopsFrom(*workload, content, what);
       else if (name == "spatial_y")
-        level.spatialY = loopsFrom(*workload, content);
+        level.spatialY = loopsFrom(*workload, content, what);
       else if (name == "keep")
-        level.keep = tensorMask(*workload, content);
+        level.keep = tensorMask(*workload, content, what);
       else if (name == "bypass")
-        level.keep &= ~tensorMask(*workload, content);
+        level.keep &= ~tensorMask(*workload, content, what);
       else
         throw Error(
-            "unknown key '" + name + "' for level '" + key.cast<std::string>() +
+            "unknown key '" + name + "' for level '" + levelName +
             "' (expected temporal, spatial_x, spatial_y, keep, bypass)");
     }
   }
@@ -190,38 +218,48 @@ accel::python::constraintsFrom(const model::Architecture &arch,
         throw Error("conflicting fixed factors for '" + term.dimension + "'");
     }
   };
-  auto dims = [&](py::handle list) {
+  auto dims = [&](py::handle list, const std::string &what) {
     std::vector<int> out;
-    for (py::handle item : list)
-      out.push_back(findDimension(workload, item.cast<std::string>()));
+    for (py::handle item : asList(list, what))
+      out.push_back(
+          findDimension(workload, asString(item, "a dimension in " + what)));
     return out;
   };
-  for (auto [key, value] : spec.cast<py::dict>()) {
-    std::string name = key.cast<std::string>();
+  for (auto [key, value] : asDict(spec, "constraints")) {
+    std::string name = asString(key, "a constraint key");
     if (name == "min_utilization") {
-      constraints.minUtilization = value.cast<double>();
+      if (!py::isinstance<py::float_>(value) &&
+          !(py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)))
+        throw Error("'min_utilization' must be a number, got " +
+                    typeName(value));
+      double minimum = value.cast<double>();
+      if (!(minimum >= 0 && minimum <= 1))
+        throw Error("'min_utilization' must be between 0 and 1");
+      constraints.minUtilization = minimum;
       continue;
     }
     model::LevelConstraints &level = constraints.levels[findLevel(arch, name)];
-    for (auto [field, content] : value.cast<py::dict>()) {
-      std::string f = field.cast<std::string>();
+    for (auto [field, content] :
+         asDict(value, "the constraints of level '" + name + "'")) {
+      std::string f = asString(field, "a constraint of level '" + name + "'");
+      std::string what = "'" + f + "' of level '" + name + "'";
       if (f == "factors")
-        applyFactors(content.cast<std::string>(), level.temporal);
+        applyFactors(asString(content, what), level.temporal);
       else if (f == "spatial_factors")
-        applyFactors(content.cast<std::string>(), level.spatial);
+        applyFactors(asString(content, what), level.spatial);
       else if (f == "inner_loops")
-        level.innerOrder = dims(content);
+        level.innerOrder = dims(content, what);
       else if (f == "outer_loops")
-        level.outerOrder = dims(content);
+        level.outerOrder = dims(content, what);
       else if (f == "x_dims" || f == "y_dims") {
         model::DimensionMask mask = 0;
-        for (int d : dims(content))
+        for (int d : dims(content, what))
           mask |= 1u << d;
         (f == "x_dims" ? level.spatialX : level.spatialY) = mask;
       } else if (f == "keep")
-        level.mustKeep |= tensorMask(workload, content);
+        level.mustKeep |= tensorMask(workload, content, what);
       else if (f == "bypass")
-        level.mustBypass |= tensorMask(workload, content);
+        level.mustBypass |= tensorMask(workload, content, what);
       else
         throw Error("unknown constraint '" + f + "' for level '" + name + "'");
     }

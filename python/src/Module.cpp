@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Bridge.h"
+#include "Interrupt.h"
 #include "Objects.h"
 
 #include "accel/Interop/ResultJson.h"
@@ -149,8 +150,8 @@ PYBIND11_MODULE(_accel, m) {
       });
 
   py::class_<PyMapping, std::shared_ptr<PyMapping>>(m, "Mapping")
-      .def_static("from_dict", &mappingFromDict, py::arg("arch"),
-                  py::arg("workload"), py::arg("levels"))
+      .def_static("from_dict", &mappingFromDict, py::arg("arch").none(false),
+                  py::arg("workload").none(false), py::arg("levels"))
       .def_static(
           "from_attr",
           [](ArchPtr arch, WorkloadPtr workload, const std::string &text) {
@@ -163,7 +164,7 @@ PYBIND11_MODULE(_accel, m) {
               throw Error(error);
             return mapping;
           },
-          py::arg("arch"), py::arg("workload"), py::arg("text"))
+          py::arg("arch").none(false), py::arg("workload").none(false), py::arg("text"))
       .def("to_dict", &mappingToDict)
       .def("to_attr",
            [](const PyMapping &mapping) {
@@ -233,18 +234,18 @@ PYBIND11_MODULE(_accel, m) {
                             evaluationOptions(exact, linkTransfers, leakage));
         return result;
       },
-      py::arg("arch"), py::arg("workload"), py::arg("mapping"),
+      py::arg("arch").none(false), py::arg("workload").none(false), py::arg("mapping").none(false),
       py::arg("exact") = true, py::arg("link_transfers") = true,
       py::arg("leakage") = true);
 
-  m.def("evaluate_batch", &evaluateBatch, py::arg("arch"), py::arg("workload"),
-        py::arg("mappings"), py::arg("threads") = 0, py::arg("exact") = true,
+  m.def("evaluate_batch", &evaluateBatch, py::arg("arch").none(false), py::arg("workload").none(false),
+        py::arg("mappings").none(false), py::arg("threads") = 0, py::arg("exact") = true,
         py::arg("link_transfers") = true, py::arg("leakage") = true,
         "Evaluates many mappings in parallel (the GIL is released); "
         "results come back in order and do not depend on the thread count.");
 
-  m.def("score_batch", &scoreBatch, py::arg("arch"), py::arg("workload"),
-        py::arg("mappings"), py::arg("threads") = 0, py::arg("exact") = true,
+  m.def("score_batch", &scoreBatch, py::arg("arch").none(false), py::arg("workload").none(false),
+        py::arg("mappings").none(false), py::arg("threads") = 0, py::arg("exact") = true,
         py::arg("link_transfers") = true, py::arg("leakage") = true,
         "Like evaluate_batch, but only (valid, energy_pj, cycles, "
         "utilization) per mapping.");
@@ -277,10 +278,10 @@ PYBIND11_MODULE(_accel, m) {
         model::MappingConstraints constraints =
             constraintsFrom(*arch, *workload, constraintSpec);
         mapper::SearchResult search;
-        {
-          py::gil_scoped_release release;
+        runInterruptibly([&](const std::atomic<bool> &cancel) {
+          options.cancel = &cancel;
           search = mapper::searchMapping(*workload, *arch, constraints, options);
-        }
+        });
         if (!search.found)
           throw Error(search.error.empty()
                           ? "no valid mapping found (" +
@@ -301,7 +302,7 @@ PYBIND11_MODULE(_accel, m) {
         out->gap = search.gap;
         return out;
       },
-      py::arg("arch"), py::arg("workload"), py::arg("objective") = "edp",
+      py::arg("arch").none(false), py::arg("workload").none(false), py::arg("objective") = "edp",
       py::arg("strategy") = "hybrid", py::arg("budget") = 0,
       py::arg("time_limit") = 0.0, py::arg("victory") = 0,
       py::arg("seed") = 1, py::arg("threads") = 0,
@@ -320,7 +321,11 @@ PYBIND11_MODULE(_accel, m) {
         std::mt19937_64 rng(seed);
         std::vector<std::shared_ptr<PyMapping>> out;
         mapper::Plan plan;
-        for (size_t attempt = 0; out.size() < count && attempt < 20 * count + 100;
+        // Valid plans can be rare: give up after 20 failed draws per
+        // mapping asked for (saturating, for huge counts).
+        const size_t attempts =
+            count > (SIZE_MAX - 100) / 20 ? SIZE_MAX : 20 * count + 100;
+        for (size_t attempt = 0; out.size() < count && attempt < attempts;
              ++attempt) {
           if (!space.randomPlan(rng, plan))
             continue;
@@ -332,7 +337,7 @@ PYBIND11_MODULE(_accel, m) {
         }
         return out;
       },
-      py::arg("arch"), py::arg("workload"), py::arg("count"),
+      py::arg("arch").none(false), py::arg("workload").none(false), py::arg("count"),
       py::arg("seed") = 1, py::arg("constraints") = py::none(),
       py::arg("imperfect") = false,
       "Random mappings inside the constrained mapspace (tiles may still "
@@ -358,13 +363,28 @@ PYBIND11_MODULE(_accel, m) {
 
   m.def(
       "_map_module",
-      [](const std::string &text, const std::string &options) {
+      [](const std::string &text, const std::string &arch,
+         const std::string &objective, const std::string &strategy,
+         uint64_t maxEvaluations, double timeLimit, uint64_t seed,
+         unsigned threads, bool imperfect) {
         // The MLIR context is shared: keep the GIL (the search inside still
-        // runs on all threads).
+        // runs on all threads). Options go in as values, never spliced
+        // into a pipeline string.
+        AccelMapToArchOptions options;
+        options.arch = arch;
+        options.objective = objective;
+        options.strategy = strategy;
+        options.maxEvaluations = maxEvaluations;
+        options.timeLimit = timeLimit;
+        options.seed = seed;
+        options.threads = threads;
+        options.imperfect = imperfect;
         std::string result, error;
         if (!python::mapModule(text, options, result, error))
           throw Error(error);
         return result;
       },
-      py::arg("text"), py::arg("options"));
+      py::arg("text"), py::kw_only(), py::arg("arch"), py::arg("objective"),
+      py::arg("strategy"), py::arg("max_evaluations"), py::arg("time_limit"),
+      py::arg("seed"), py::arg("threads"), py::arg("imperfect"));
 }
