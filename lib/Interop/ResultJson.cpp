@@ -2,6 +2,8 @@
 
 #include "accel/Interop/ResultJson.h"
 
+#include <cmath>
+
 using namespace accel;
 using namespace accel::interop;
 using namespace accel::model;
@@ -20,6 +22,21 @@ static llvm::StringRef failureName(FailureKind kind) {
     return "overflow";
   }
   return "none";
+}
+
+/// JSON has no infinity or NaN: such a number (a bandwidth over zero
+/// cycles, say) becomes null, so the output always parses.
+static void nullNonFinite(llvm::json::Value &value) {
+  if (std::optional<double> number = value.getAsNumber()) {
+    if (!std::isfinite(*number))
+      value = nullptr;
+  } else if (llvm::json::Object *object = value.getAsObject()) {
+    for (auto &entry : *object)
+      nullNonFinite(entry.second);
+  } else if (llvm::json::Array *array = value.getAsArray()) {
+    for (llvm::json::Value &item : *array)
+      nullNonFinite(item);
+  }
 }
 
 llvm::json::Value accel::interop::resultToJson(const Workload &workload,
@@ -106,7 +123,9 @@ llvm::json::Value accel::interop::resultToJson(const Workload &workload,
     levels.push_back(std::move(entry));
   }
   root["levels"] = std::move(levels);
-  return llvm::json::Value(std::move(root));
+  llvm::json::Value json(std::move(root));
+  nullNonFinite(json);
+  return json;
 }
 
 llvm::json::Value accel::interop::mappingToJson(const Workload &workload,

@@ -10,6 +10,8 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <cmath>
+
 using namespace accel;
 using namespace accel::interop;
 using namespace accel::interop::detail;
@@ -68,8 +70,13 @@ public:
     if (!node || node->isNull())
       return std::nullopt;
     std::optional<int64_t> value = node->asInt();
-    if (!value)
-      record(*node, "attribute '" + firstKey(keys) + "' must be an integer");
+    if (!value) {
+      std::optional<double> real = node->asDouble();
+      record(*node, "attribute '" + firstKey(keys) +
+                        (real && std::trunc(*real) == *real
+                             ? "' does not fit a 64-bit integer"
+                             : "' must be an integer"));
+    }
     return value;
   }
 
@@ -198,13 +205,29 @@ llvm::Error detail::readStorageLevel(const YamlNode &component,
   if (std::optional<int64_t> entries = reader.integer({"entries"}))
     level.size = *entries;
   else if (std::optional<int64_t> depth =
-               reader.integer({"depth", "memory_depth", "data_storage_depth"}))
-    level.size = *depth * level.blockSize;
-  else if (std::optional<double> kilobytes = reader.number({"sizeKB"}))
-    level.size = static_cast<int64_t>(*kilobytes * 1024 * 8 /
-                                      static_cast<double>(level.wordBits));
+               reader.integer({"depth", "memory_depth", "data_storage_depth"})) {
+    int64_t words;
+    if (*depth < 1)
+      reader.record("depth of '" + level.name + "' must be positive, got " +
+                    std::to_string(*depth));
+    else if (__builtin_mul_overflow(*depth, level.blockSize, &words))
+      reader.record("size of '" + level.name + "' (depth " +
+                    std::to_string(*depth) + " x block size " +
+                    std::to_string(level.blockSize) +
+                    ") does not fit a 64-bit integer");
+    else
+      level.size = words;
+  } else if (std::optional<double> kilobytes = reader.number({"sizeKB"})) {
+    double words = *kilobytes * 1024 * 8 / static_cast<double>(level.wordBits);
+    if (!(words >= 1 && words < 9.2e18))
+      reader.record("sizeKB of '" + level.name +
+                    "' must give between 1 and 2^63 words");
+    else
+      level.size = static_cast<int64_t>(words);
+  }
   if (level.size && *level.size < 1)
-    reader.record("size of '" + level.name + "' must be positive");
+    reader.record("size of '" + level.name + "' must be positive, got " +
+                  std::to_string(*level.size));
 
   level.multipleBuffering =
       reader.number({"multiple-buffering", "multiple_buffering"}).value_or(1.0);

@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringMap.h"
 
 #include <algorithm>
+#include <cmath>
 
 using namespace accel;
 using namespace accel::interop;
@@ -42,6 +43,16 @@ static std::string componentName(llvm::StringRef qualified) {
                                          : text.rsplit('.').second.trim().str();
 }
 
+/// Energies and areas are finite and non-negative (the rule accel.storage
+/// and accel.compute verify too).
+static llvm::Error checkQuantity(const YamlNode &node, double value,
+                                 const llvm::Twine &what) {
+  if (std::isfinite(value) && value >= 0)
+    return llvm::Error::success();
+  return node.error(what + " must be a finite, non-negative number, got " +
+                    node.scalar);
+}
+
 static llvm::Error readActionEnergy(const YamlNode &variants,
                                     llvm::StringRef action,
                                     ActionTable &table) {
@@ -51,6 +62,9 @@ static llvm::Error readActionEnergy(const YamlNode &variants,
       it->second = std::max(it->second, energy);
   };
   if (std::optional<double> energy = variants.asDouble()) {
+    if (llvm::Error error = checkQuantity(
+            variants, *energy, "the energy of action '" + action + "'"))
+      return error;
     note(*energy);
     return llvm::Error::success();
   }
@@ -60,6 +74,9 @@ static llvm::Error readActionEnergy(const YamlNode &variants,
     if (!value)
       return variant.error("action '" + action.str() +
                            "' needs a numeric 'energy'");
+    if (llvm::Error error = checkQuantity(
+            *energy, *value, "the energy of action '" + action + "'"))
+      return error;
     note(*value);
     return llvm::Error::success();
   };
@@ -199,6 +216,9 @@ llvm::Error detail::applyEnergyTables(const YamlNode *ert, const YamlNode *art,
       std::optional<double> area = value.asDouble();
       if (!area)
         return value.error("ART area of '" + qualified + "' must be a number");
+      if (llvm::Error error =
+              checkQuantity(value, *area, "ART area of '" + qualified + "'"))
+        return error;
       std::string name = componentName(qualified);
       int level = arch.findLevel(name);
       if (level >= 0)

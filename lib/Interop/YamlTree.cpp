@@ -44,8 +44,10 @@ std::optional<int64_t> YamlNode::asInt() const {
   if (!text.getAsInteger(10, value))
     return value;
   // Integers written as floats ("16.0", "1e3") are accepted when exact.
+  // (Only within the range of int64_t: casting beyond it is undefined.)
   if (std::optional<double> real = asDouble()) {
-    if (*real == static_cast<double>(static_cast<int64_t>(*real)))
+    if (*real >= -9.2e18 && *real <= 9.2e18 &&
+        *real == static_cast<double>(static_cast<int64_t>(*real)))
       return static_cast<int64_t>(*real);
   }
   return std::nullopt;

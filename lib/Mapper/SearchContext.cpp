@@ -85,6 +85,7 @@ bool SearchContext::budgetSpent() {
   if (stop.load(std::memory_order_relaxed))
     return true;
   bool spent =
+      cancelled() ||
       (options.maxEvaluations &&
        evaluations.load(std::memory_order_relaxed) >= options.maxEvaluations) ||
       (options.timeLimitSeconds > 0 &&
@@ -97,8 +98,8 @@ bool SearchContext::budgetSpent() {
 bool SearchContext::timeUp() {
   if (stop.load(std::memory_order_relaxed))
     return true;
-  if (options.timeLimitSeconds > 0 &&
-      elapsedSeconds() >= options.timeLimitSeconds) {
+  if (cancelled() || (options.timeLimitSeconds > 0 &&
+                      elapsedSeconds() >= options.timeLimitSeconds)) {
     stop.store(true, std::memory_order_relaxed);
     return true;
   }

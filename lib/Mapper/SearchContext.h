@@ -56,8 +56,12 @@ public:
 
   /// Checks the evaluation and time budgets; sets `stop` when spent.
   bool budgetSpent();
-  /// Checks the time budget only; sets `stop` when spent.
+  /// Checks the time budget (and cancellation) only; sets `stop` when
+  /// spent.
   bool timeUp();
+  bool cancelled() const {
+    return options.cancel && options.cancel->load(std::memory_order_relaxed);
+  }
   double elapsedSeconds() const;
   /// Progress line on stderr, at most a few times a second.
   void reportProgress(const char *phase, double fraction, bool final = false);

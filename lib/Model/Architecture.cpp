@@ -23,8 +23,11 @@ llvm::StringRef accel::model::stringifyTechnology(Technology technology) {
 std::optional<int64_t> StorageLevel::effectiveSize() const {
   if (!size)
     return std::nullopt;
-  return static_cast<int64_t>(
-      std::floor(static_cast<double>(*size) / multipleBuffering));
+  if (multipleBuffering == 1.0)
+    return *size;
+  // Through a double, which may round past INT64_MAX: clamp.
+  double words = std::floor(static_cast<double>(*size) / multipleBuffering);
+  return words >= 9.2e18 ? *size : static_cast<int64_t>(words);
 }
 
 std::string accel::model::deriveBlockAndCluster(
@@ -102,12 +105,53 @@ std::string Architecture::finalize() {
     if (!(level.multipleBuffering >= 1.0))
       return "storage level '" + level.name +
              "' has multiple buffering below 1";
+    // One rule for every source (IR, Timeloop YAML, Python): energies,
+    // areas, bandwidths and latencies are finite and non-negative.
+    for (auto [what, value] :
+         {std::pair<const char *, double>{"read energy", level.readEnergy},
+          {"fill energy", level.fillEnergy},
+          {"update energy", level.updateEnergy},
+          {"leak energy", level.leakEnergy},
+          {"address generation energy",
+           level.addressGenerationEnergy.value_or(0.0)},
+          {"area", level.area},
+          {"read bandwidth", level.readBandwidth.value_or(0.0)},
+          {"write bandwidth", level.writeBandwidth.value_or(0.0)},
+          {"shared bandwidth", level.sharedBandwidth.value_or(0.0)},
+          {"network fill latency", level.networkFillLatency},
+          {"network drain latency", level.networkDrainLatency},
+          {"network energy per hop", level.network.energyPerHop},
+          {"router energy", level.network.routerEnergy},
+          {"wire energy", level.network.wireEnergy}})
+      if (!(std::isfinite(value) && value >= 0))
+        return "storage level '" + level.name + "' has a " + what +
+               " that is not a finite, non-negative number";
+    if (!(level.minUtilization >= 0 && level.minUtilization <= 1))
+      return "storage level '" + level.name +
+             "' has a minimum utilization outside [0, 1]";
+    int64_t mesh;
+    if (level.meshX < 1 || level.meshY < 1 ||
+        __builtin_mul_overflow(level.meshX, level.meshY, &mesh))
+      return "storage level '" + level.name + "' has a " +
+             std::to_string(level.meshX) + "x" + std::to_string(level.meshY) +
+             " mesh, which is not a positive 64-bit count";
     if (level.instances != level.meshX * level.meshY || level.instances < 1)
       return "storage level '" + level.name + "' has " +
              std::to_string(level.instances) + " instances but a " +
              std::to_string(level.meshX) + "x" + std::to_string(level.meshY) +
              " mesh";
   }
+  if (!(std::isfinite(compute.energy) && compute.energy >= 0) ||
+      !(std::isfinite(compute.area) && compute.area >= 0))
+    return "compute level '" + compute.name +
+           "' has an energy or area that is not a finite, non-negative number";
+  int64_t computeMesh;
+  if (compute.meshX < 1 || compute.meshY < 1 ||
+      __builtin_mul_overflow(compute.meshX, compute.meshY, &computeMesh))
+    return "compute level '" + compute.name + "' has a " +
+           std::to_string(compute.meshX) + "x" +
+           std::to_string(compute.meshY) +
+           " mesh, which is not a positive 64-bit count";
   if (compute.instances != compute.meshX * compute.meshY ||
       compute.instances < 1)
     return "compute level '" + compute.name + "' has " +

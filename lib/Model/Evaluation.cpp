@@ -345,6 +345,11 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
   result.energy = result.compute.energy;
   for (const LevelStats &stats : result.levels)
     result.energy += stats.energy;
+  // Finite per-action energies can still sum past the range of a double.
+  if (!std::isfinite(result.energy))
+    return fail(result, FailureKind::Overflow,
+                "the energy does not fit a double (an energy table holds "
+                "values near its limit)");
   result.cycles =
       totalCycles + static_cast<int64_t>(std::ceil(result.networkLatency));
   result.utilization =

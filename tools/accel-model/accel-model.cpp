@@ -101,6 +101,9 @@ int main(int argc, char **argv) {
     }
   }
   if (!result.valid)
-    return fail("the mapping is invalid: " + result.reason);
+    return fail((result.failure == model::FailureKind::Overflow
+                     ? "cannot evaluate the mapping: "
+                     : "the mapping is invalid: ") +
+                result.reason);
   return 0;
 }

@@ -25,6 +25,7 @@
 #include "accel/Model/Evaluation.h"
 #include "accel/Model/MappingConstraints.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -58,6 +59,9 @@ struct SearchOptions {
   /// mapspace).
   bool imperfectFactors = true;
   model::EvaluationOptions evaluation;
+  /// When set and it becomes true, the search stops as on a spent budget
+  /// (checked at least every few hundred evaluations).
+  const std::atomic<bool> *cancel = nullptr;
 };
 
 enum class SearchStatus {

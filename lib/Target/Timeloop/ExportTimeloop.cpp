@@ -238,8 +238,7 @@ LogicalResult accel::exportTimeloop(ModuleOp module, unsigned opIndex,
     return target->emitError() << "only linalg structured ops can be exported";
   auto mapping =
       target->getAttrOfType<MappingAttr>(AccelDialect::getMappingAttrName());
-  auto archOp = mlir::SymbolTable::lookupNearestSymbolFrom<ArchOp>(
-      target, mapping.getArch());
+  ArchOp archOp = lookupArchitecture(target, mapping.getArch().getAttr());
   if (!archOp)
     return target->emitError() << "mapping refers to " << mapping.getArch()
                                << ", which is not an accel.arch in scope";

@@ -291,3 +291,32 @@ accel.arch @compute_min_utilization {
   // expected-error @+1 {{'min_utilization' must lie in [0, 1], got 1.5}}
   accel.compute @mac {min_utilization = 1.5}
 }
+
+// -----
+
+// Attributes of the wrong type are errors, not dropped (a string `entries`
+// used to leave the buffer unbounded).
+accel.arch @string_entries {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{attribute 'entries' failed to satisfy constraint: 64-bit signless integer attribute}}
+  accel.storage @buf {entries = "2"}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @float_entries {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{attribute 'entries' failed to satisfy constraint: 64-bit signless integer attribute}}
+  accel.storage @buf {entries = 1.5}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @float_fanout {
+  accel.storage @DRAM {}
+  // expected-error @+1 {{attribute 'x' failed to satisfy constraint: 64-bit signless integer attribute}}
+  accel.fanout @PE {x = 4.0}
+  accel.compute @mac {}
+}

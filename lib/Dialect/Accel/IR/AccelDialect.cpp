@@ -52,9 +52,7 @@ static LogicalResult verifySpatialAxis(Operation *op, LevelMappingAttr level,
 /// mapped level must exist and receive the kind of loops it can hold.
 static LogicalResult verifyMappingAgainstArch(Operation *op,
                                               MappingAttr mapping) {
-  Operation *symbol =
-      SymbolTable::lookupNearestSymbolFrom(op, mapping.getArch());
-  auto arch = dyn_cast_or_null<ArchOp>(symbol);
+  ArchOp arch = lookupArchitecture(op, mapping.getArch().getAttr());
   if (!arch)
     return op->emitError() << "mapping refers to " << mapping.getArch()
                            << ", which is not an accel.arch in scope";

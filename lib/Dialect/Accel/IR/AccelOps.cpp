@@ -96,13 +96,32 @@ static LogicalResult checkNumberTable(Operation *op, DictionaryAttr table,
 // Level syntax
 //===----------------------------------------------------------------------===//
 
+ArchOp accel::lookupArchitecture(Operation *from, StringAttr name) {
+  for (Operation *table = mlir::SymbolTable::getNearestSymbolTable(from);
+       table; table = table->getParentOp()
+                          ? mlir::SymbolTable::getNearestSymbolTable(
+                                table->getParentOp())
+                          : nullptr)
+    if (auto arch = dyn_cast_or_null<ArchOp>(
+            mlir::SymbolTable::lookupSymbolIn(table, name)))
+      return arch;
+  return {};
+}
+
 ParseResult accel::parseLevelOp(OpAsmParser &parser, OperationState &result) {
   StringAttr name;
   if (parser.parseSymbolName(name, mlir::SymbolTable::getSymbolAttrName(),
-                             result.attributes) ||
-      parser.parseOptionalAttrDict(result.attributes))
+                             result.attributes))
     return failure();
-  return success();
+  SMLoc attributesLoc = parser.getCurrentLocation();
+  if (parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+  // Inherent attributes become properties when the op is built, and one of
+  // the wrong type would be dropped there without a word (`entries = "2"`
+  // leaving a buffer unbounded): check their types here.
+  return result.name.verifyInherentAttrs(result.attributes, [&] {
+    return parser.emitError(attributesLoc);
+  });
 }
 
 /// Prints an attribute value, numbers without their (default) type.

@@ -45,8 +45,14 @@ static LogicalResult convertStorage(StorageOp op, model::StorageLevel &level) {
     return op.emitOpError() << error;
   if (std::optional<int64_t> entries = integer(op.getEntriesAttr()))
     level.size = *entries;
-  else if (std::optional<int64_t> depth = integer(op.getDepthAttr()))
-    level.size = *depth * level.blockSize;
+  else if (std::optional<int64_t> depth = integer(op.getDepthAttr())) {
+    int64_t words;
+    if (__builtin_mul_overflow(*depth, level.blockSize, &words))
+      return op.emitOpError()
+             << "holds 'depth' x block size = " << *depth << " x "
+             << level.blockSize << " words, which does not fit 64 bits";
+    level.size = words;
+  }
   level.multipleBuffering =
       number(op.getMultipleBufferingAttr()).value_or(1.0);
   level.minUtilization = number(op.getMinUtilizationAttr()).value_or(0.0);
@@ -283,8 +289,8 @@ ArchOp accel::buildArchOp(OpBuilder &builder, Location loc,
 
 const model::Architecture *
 accel::ArchitectureCache::lookup(Operation *op, StringRef archName) {
-  auto archOp = SymbolTable::lookupNearestSymbolFrom<ArchOp>(
-      op, StringAttr::get(op->getContext(), archName));
+  ArchOp archOp =
+      lookupArchitecture(op, StringAttr::get(op->getContext(), archName));
   if (!archOp) {
     op->emitError() << "mapping refers to @" << archName
                     << ", which is not an accel.arch in scope";

@@ -33,3 +33,18 @@ func.func @unsatisfiable(%a: tensor<4x4xf32>, %b: tensor<4x4xf32>, %c: tensor<4x
   %0 = linalg.matmul ins(%a, %b : tensor<4x4xf32>, tensor<4x4xf32>) outs(%c : tensor<4x4xf32>) -> tensor<4x4xf32>
   return %0 : tensor<4x4xf32>
 }
+
+// -----
+
+// Sizes that overflow 64 bits are errors, not nonsense capacities.
+accel.arch @tiny {
+  accel.storage @DRAM {technology = "dram"}
+  // expected-error @+1 {{holds 'depth' x block size = 4611686018427387904 x 8 words, which does not fit 64 bits}}
+  accel.storage @rf {depth = 4611686018427387904, width = 64, word_bits = 8}
+  accel.compute @mac {}
+}
+
+func.func @overflow(%a: tensor<4x4xf32>, %b: tensor<4x4xf32>, %c: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<4x4xf32>, tensor<4x4xf32>) outs(%c : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}

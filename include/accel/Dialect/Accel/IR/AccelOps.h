@@ -19,4 +19,11 @@ void printLevelOp(mlir::OpAsmPrinter &printer, mlir::Operation *op);
 #define GET_OP_CLASSES
 #include "accel/Dialect/Accel/IR/AccelOps.h.inc"
 
+namespace accel {
+/// The accel.arch named `name` in the nearest symbol table around `from`
+/// that has one: an op in a nested module sees the architectures of the
+/// modules around it. Null when there is none.
+ArchOp lookupArchitecture(mlir::Operation *from, mlir::StringAttr name);
+} // namespace accel
+
 #endif // ACCEL_DIALECT_ACCEL_IR_ACCELOPS_H
