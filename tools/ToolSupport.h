@@ -10,6 +10,7 @@
 
 #include "accel/Interop/TimeloopInput.h"
 #include "accel/Model/Evaluation.h"
+#include "OutputFile.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -70,16 +71,14 @@ inline int fail(llvm::StringRef tool, const llvm::Twine &message) {
   return 1;
 }
 
-/// Writes a file with `write`; false (after an error) when it cannot.
+/// Writes a file with `write`, atomically (OutputFile.h); false (after an
+/// error naming the file) when it cannot.
 inline bool writeFile(llvm::StringRef tool, const std::string &path,
                       llvm::function_ref<void(llvm::raw_ostream &)> write) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
-  if (ec) {
-    fail(tool, "cannot write '" + path + "': " + ec.message());
+  if (llvm::Error error = writeFileAtomically(path, write)) {
+    fail(tool, llvm::toString(std::move(error)));
     return false;
   }
-  write(os);
   return true;
 }
 

@@ -244,6 +244,17 @@ llvm::Error detail::applyEnergyTables(const YamlNode *ert, const YamlNode *art,
       return list->error("ART 'tables' must be a list or a mapping");
     }
   }
-  (void)warnings;
+  // Say when the numbers are not the user's: without a table a level's
+  // energies come from the built-in model, far from any Accelergy table.
+  std::string fallback;
+  for (const model::StorageLevel &level : arch.storage)
+    if (!level.isFanoutOnly && level.energySource == "default model")
+      fallback += (fallback.empty() ? "'" : ", '") + level.name + "'";
+  if (compute.energySource == "default model")
+    fallback += (fallback.empty() ? "'" : ", '") + compute.name + "'";
+  if (!fallback.empty())
+    warnings.push_back("no energy table (ERT) covers " + fallback +
+                       ": their energies come from the built-in model "
+                       "(docs/energy-model.md), not from Accelergy");
   return llvm::Error::success();
 }

@@ -33,8 +33,10 @@ SearchContext::SearchContext(const model::Workload &workload,
                              const SearchOptions &options)
     : workload(workload), arch(arch), constraints(constraints),
       options(options) {
-  threads = options.threads ? options.threads
-                            : std::max(1u, std::thread::hardware_concurrency());
+  // More workers than hardware threads only cost memory (each holds a
+  // mapspace and an evaluator): the result does not depend on the count.
+  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  threads = options.threads ? std::min(options.threads, hardware) : hardware;
   start = std::chrono::steady_clock::now();
   lastReport = start;
   terminal = llvm::sys::Process::StandardErrIsDisplayed();

@@ -26,6 +26,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <thread>
 
 using namespace accel;
@@ -146,6 +147,10 @@ searchOptions(const interop::TimeloopInput &input) {
       victory.getNumOccurrences()
           ? victory.getValue()
           : (timeloopSampling ? 0 : settings.victoryCondition.value_or(0));
+  if (!(timeLimit >= 0) || std::isinf(timeLimit))
+    return error("--time-limit must be a finite, non-negative number of "
+                 "seconds, got " +
+                 std::to_string(timeLimit));
   options.timeLimitSeconds = timeLimit;
   options.imperfectFactors = imperfectFactors.getNumOccurrences()
                                  ? imperfectFactors.getValue()
@@ -181,6 +186,12 @@ int main(int argc, char **argv) {
   llvm::Expected<mapper::SearchOptions> options = searchOptions(*input);
   if (!options)
     return fail(llvm::toString(options.takeError()));
+
+  // Outputs that cannot be written fail now, not after the search.
+  for (const char *suffix : {".map.yaml", ".map.txt", ".stats.txt", ".json"})
+    if (llvm::Error error =
+            tools::checkWritable(outPrefix.getValue() + suffix))
+      return fail(llvm::toString(std::move(error)));
 
   const model::Workload &workload = input->workload;
   const model::Architecture &arch = input->architecture.arch;

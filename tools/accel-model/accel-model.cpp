@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Interop/ResultJson.h"
+#include "accel/Interop/TimeloopConstraints.h"
 #include "accel/Interop/TimeloopInput.h"
 #include "accel/Interop/TimeloopStats.h"
 #include "accel/Model/Evaluation.h"
@@ -69,6 +70,25 @@ int main(int argc, char **argv) {
     return fail(llvm::toString(options.takeError()));
   const model::Workload &workload = input->workload;
   const model::Architecture &arch = input->architecture.arch;
+  // Outputs that cannot be written fail before the work.
+  if (!outPrefix.empty())
+    for (const char *suffix : {".json", ".stats.txt", ".map.txt"})
+      if (llvm::Error error =
+              tools::checkWritable(outPrefix.getValue() + suffix))
+        return fail(llvm::toString(std::move(error)));
+  // timeloop-model refuses a mapping its constraints forbid; evaluating it
+  // anyway is useful, but say so.
+  if (!modelFlags.quiet) {
+    llvm::Expected<model::MappingConstraints> constraints =
+        interop::timeloopMappingConstraints(*input);
+    std::string violation =
+        constraints ? constraints->check(*input->mapping, workload, arch)
+                    : llvm::toString(constraints.takeError());
+    if (!violation.empty())
+      llvm::WithColor::warning(llvm::errs(), "accel-model")
+          << "the mapping does not meet the input's constraints ("
+          << violation << "); timeloop-model would refuse it\n";
+  }
   model::Result result =
       model::evaluate(workload, arch, *input->mapping, *options);
   if (!result.note.empty() && !modelFlags.quiet)

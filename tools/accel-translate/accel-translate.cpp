@@ -19,8 +19,9 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
+
+#include "../OutputFile.h"
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -62,10 +63,18 @@ int main(int argc, char **argv) {
   context.loadDialect<accel::AccelDialect, func::FuncDialect,
                       linalg::LinalgDialect, tensor::TensorDialect,
                       arith::ArithDialect>();
-  std::string error;
-  std::unique_ptr<llvm::ToolOutputFile> out = openOutputFile(output, &error);
-  if (!out)
-    return fail(error);
+  // The output is checked first, produced in memory and written whole
+  // (tools/OutputFile.h).
+  if (llvm::Error error = accel::tools::checkWritable(output))
+    return fail(llvm::toString(std::move(error)));
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  auto writeOutput = [&]() -> int {
+    if (llvm::Error error = accel::tools::writeFileAtomically(
+            output, [&](llvm::raw_ostream &out) { out << text; }))
+      return fail(llvm::toString(std::move(error)));
+    return 0;
+  };
 
   if (importTimeloop) {
     llvm::Expected<accel::interop::TimeloopInput> input =
@@ -79,9 +88,8 @@ int main(int argc, char **argv) {
         *input, &context, FileLineColLoc::get(&context, inputs.front(), 1, 1));
     if (!module || failed(verify(*module)))
       return 1;
-    module->print(out->os());
-    out->keep();
-    return 0;
+    module->print(os);
+    return writeOutput();
   }
 
   if (inputs.size() != 1)
@@ -92,8 +100,7 @@ int main(int argc, char **argv) {
       parseSourceFile<ModuleOp>(inputs.front(), sourceMgr, &context);
   if (!module)
     return 1;
-  if (failed(accel::exportTimeloop(*module, opIndex, out->os())))
+  if (failed(accel::exportTimeloop(*module, opIndex, os)))
     return 1;
-  out->keep();
-  return 0;
+  return writeOutput();
 }

@@ -48,7 +48,8 @@ struct SearchOptions {
   /// Random and hybrid: stop after this many consecutive valid candidates
   /// that do not improve on the best (0: never).
   uint64_t victoryCondition = 0;
-  /// Worker threads (0: all hardware threads).
+  /// Worker threads (0: all hardware threads; more than there are hardware
+  /// threads are not started).
   unsigned threads = 0;
   uint64_t seed = 1;
   /// Print progress to stderr (a progress bar when it is a terminal).

@@ -16,6 +16,8 @@
 #include "accel/Target/Timeloop/TimeloopTranslation.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <map>
 
@@ -221,6 +223,17 @@ YamlNode constraintsNode(const model::Architecture &arch) {
 
 } // namespace
 
+/// `name` with every character but letters, digits and '_' replaced by
+/// '_' (and a leading '_' before a digit).
+static std::string timeloopIdentifier(llvm::StringRef name) {
+  std::string out;
+  for (char c : name)
+    out += llvm::isAlnum(c) || c == '_' ? c : '_';
+  if (out.empty() || llvm::isDigit(out.front()))
+    out.insert(out.begin(), '_');
+  return out;
+}
+
 LogicalResult accel::exportTimeloop(ModuleOp module, unsigned opIndex,
                                     llvm::raw_ostream &os) {
   Operation *target = nullptr;
@@ -256,7 +269,21 @@ LogicalResult accel::exportTimeloop(ModuleOp module, unsigned opIndex,
 
   std::string name = "problem";
   if (auto func = target->getParentOfType<func::FuncOp>())
-    name = func.getSymName().str();
+    name = timeloopIdentifier(func.getSymName());
+  // Timeloop reads '.' as a hierarchy separator and '[a..b]' as an instance
+  // range in component names: names are written as identifiers (mappings
+  // refer to levels by position, so they follow), and the file imports back.
+  llvm::StringSet<> used;
+  auto rename = [&](std::string &levelName) {
+    std::string base = timeloopIdentifier(levelName), unique = base;
+    for (int n = 2; !used.insert(unique).second; ++n)
+      unique = base + "_" + std::to_string(n);
+    levelName = unique;
+  };
+  for (model::StorageLevel &level : arch->storage)
+    rename(level.name);
+  rename(arch->compute.name);
+  arch->name = timeloopIdentifier(arch->name);
   std::string top = arch->name;
   YamlNode document = yamlMapping(
       {{"architecture", architectureNode(*arch, top)},

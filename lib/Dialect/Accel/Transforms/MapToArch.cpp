@@ -20,6 +20,8 @@
 
 #include <map>
 
+#include <cmath>
+
 namespace accel {
 #define GEN_PASS_DEF_ACCELMAPTOARCH
 #include "accel/Dialect/Accel/Transforms/Passes.h.inc"
@@ -93,8 +95,10 @@ void MapToArchPass::runOnOperation() {
                        << "'; expected hybrid, random or exhaustive";
     return signalPassFailure();
   }
-  if (timeLimit < 0) {
-    module.emitError() << "'time-limit' must not be negative";
+  if (!(timeLimit >= 0) || std::isinf(timeLimit)) {
+    module.emitError() << "'time-limit' must be a finite, non-negative "
+                          "number of seconds, got "
+                       << timeLimit;
     return signalPassFailure();
   }
   options.objective = *parsedObjective;

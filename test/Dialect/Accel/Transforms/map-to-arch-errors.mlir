@@ -3,6 +3,8 @@
 // RUN: not accel-opt %s --split-input-file --map-to-arch="arch=tiny objective=speed" 2>&1 | FileCheck %s --check-prefix=OBJECTIVE
 // RUN: not accel-opt %s --split-input-file --map-to-arch="arch=tiny strategy=genetic" 2>&1 | FileCheck %s --check-prefix=STRATEGY
 
+// RUN: not accel-opt %s --split-input-file --map-to-arch="arch=tiny time-limit=nan" 2>&1 | FileCheck %s --check-prefix=TIME
+// TIME: error: 'time-limit' must be a finite, non-negative number of seconds, got nan
 // UNKNOWN: error: unknown architecture 'no_such_arch'
 // OBJECTIVE: error: unknown objective 'speed'; expected edp, energy, delay, last_level_accesses or a comma-separated list
 // STRATEGY: error: unknown search strategy 'genetic'; expected hybrid, random or exhaustive
