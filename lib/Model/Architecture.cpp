@@ -115,9 +115,6 @@ std::string Architecture::finalize() {
           {"address generation energy",
            level.addressGenerationEnergy.value_or(0.0)},
           {"area", level.area},
-          {"read bandwidth", level.readBandwidth.value_or(0.0)},
-          {"write bandwidth", level.writeBandwidth.value_or(0.0)},
-          {"shared bandwidth", level.sharedBandwidth.value_or(0.0)},
           {"network fill latency", level.networkFillLatency},
           {"network drain latency", level.networkDrainLatency},
           {"network energy per hop", level.network.energyPerHop},
@@ -126,6 +123,15 @@ std::string Architecture::finalize() {
       if (!(std::isfinite(value) && value >= 0))
         return "storage level '" + level.name + "' has a " + what +
                " that is not a finite, non-negative number";
+    // A bandwidth of zero could never move a word (Timeloop divides by it).
+    for (auto [what, value] :
+         {std::pair<const char *, std::optional<double>>{"read bandwidth",
+                                                         level.readBandwidth},
+          {"write bandwidth", level.writeBandwidth},
+          {"shared bandwidth", level.sharedBandwidth}})
+      if (value && !(std::isfinite(*value) && *value > 0))
+        return "storage level '" + level.name + "' has a " + what +
+               " that is not a finite, positive number of words per cycle";
     if (!(level.minUtilization >= 0 && level.minUtilization <= 1))
       return "storage level '" + level.name +
              "' has a minimum utilization outside [0, 1]";

@@ -36,8 +36,10 @@ BUNDLED_ARCHITECTURES = ("eyeriss_like", "simple_weight_stationary",
 
 
 def architecture(spec):
-    """A bundled architecture name, an .mlir file holding an accel.arch, or
-    Timeloop architecture YAML files (a comma-separated string or a list)."""
+    """A bundled architecture name, an .mlir file holding an accel.arch (or
+    that MLIR text itself), or Timeloop architecture YAML files (a
+    comma-separated string or a list; a path that names a file is taken
+    whole, commas and all)."""
     if isinstance(spec, (list, tuple)):
         spec = ",".join(str(_check.text(s, "spec", "architecture")) if
                         not hasattr(s, "__fspath__") else str(s) for s in spec)

@@ -130,3 +130,17 @@ def test_ctrl_c_stops_a_batch():
         accel.evaluate_batch(arch, layer, mappings, threads=1)
     timer.join()
     assert time.monotonic() - start < 5
+
+
+def test_architecture_from_text_and_from_a_path_with_a_comma(tmp_path):
+    source = os.path.join(os.environ.get("ACCEL_SOURCE_DIR", os.path.join(
+        os.path.dirname(__file__), "..", "..")), "examples", "archs",
+        "edge_systolic.mlir")
+    with open(source) as f:
+        text = f.read()
+    from_text = accel.architecture(text)
+    assert from_text.compute_instances == 256
+    odd = tmp_path / "my,arch.mlir"
+    odd.write_text(text)
+    assert accel.architecture(str(odd)).compute_instances == 256
+    assert accel.architecture(odd).compute_instances == 256

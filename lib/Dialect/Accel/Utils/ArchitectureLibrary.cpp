@@ -7,6 +7,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 
 using namespace mlir;
@@ -41,8 +43,14 @@ FailureOr<ArchOp> accel::loadArchitectureInto(ModuleOp module, StringRef spec,
   auto bundled = llvm::find_if(kBundled, [&](const BundledArchitecture &b) {
     return b.name == spec;
   });
+  // A path is taken whole when it names a file (it may hold commas);
+  // otherwise commas separate Timeloop YAML files.
+  const bool isFile = llvm::sys::fs::is_regular_file(spec);
   if (bundled != std::end(kBundled)) {
     loaded = parseArchitecture(bundled->source, bundled->name, context);
+  } else if (!isFile && spec.contains("accel.arch")) {
+    // MLIR text holding an accel.arch (what `print` of one gives).
+    loaded = parseArchitecture(spec, "<text>", context);
   } else if (spec.ends_with(".mlir")) {
     auto buffer = llvm::MemoryBuffer::getFile(spec, /*IsText=*/true);
     if (!buffer)
@@ -51,7 +59,10 @@ FailureOr<ArchOp> accel::loadArchitectureInto(ModuleOp module, StringRef spec,
     loaded = parseArchitecture((*buffer)->getBuffer(), spec, context);
   } else if (spec.ends_with(".yaml") || spec.ends_with(".yml")) {
     SmallVector<StringRef> files;
-    spec.split(files, ',', -1, false);
+    if (isFile)
+      files.push_back(spec);
+    else
+      spec.split(files, ',', -1, false);
     interop::YamlNode merged;
     merged.kind = interop::YamlNode::Kind::Mapping;
     for (StringRef file : files) {
