@@ -20,14 +20,16 @@ import re
 from . import _accel
 from . import _validate as _check
 from ._accel import (Architecture, Error, Mapping, Result, SearchResult,
-                     Workload)
+                     Workload, dram_energy_per_bit, estimate_mac,
+                     estimate_register_file, estimate_sram)
 
 __all__ = [
     "Architecture", "Error", "Mapping", "Result", "SearchResult", "Workload",
     "BUNDLED_ARCHITECTURES", "architecture", "workload", "conv2d",
     "depthwise_conv2d", "matmul", "from_mlir", "mapping", "load_timeloop",
     "evaluate", "evaluate_batch", "score_batch", "random_mappings", "search",
-    "map_module",
+    "map_module", "estimate_sram", "estimate_register_file", "estimate_mac",
+    "dram_energy_per_bit",
 ]
 
 BUNDLED_ARCHITECTURES = ("eyeriss_like", "simple_weight_stationary",

@@ -33,6 +33,7 @@ using namespace accel::python;
 
 PYBIND11_MODULE(_accel, m) {
   m.doc() = "Accel: DNN accelerator cost model and mapper (native part)";
+  defineEstimator(m);
   static py::exception<Error> error(m, "Error", PyExc_ValueError);
   py::register_exception_translator([](std::exception_ptr p) {
     try {
@@ -99,6 +100,52 @@ PYBIND11_MODULE(_accel, m) {
                                return names;
                              })
       .def_property_readonly("macs", &model::Workload::numOperations)
+      // Pickling (for Dask and multiprocessing) saves what _create takes.
+      .def(py::pickle(
+          [](const model::Workload &w) {
+            py::list dims, tensors;
+            for (const model::Dimension &d : w.dimensions)
+              dims.append(py::make_tuple(d.name, d.bound));
+            for (const model::DataSpace &ds : w.dataSpaces) {
+              py::list ranks;
+              for (const model::Rank &rank : ds.ranks) {
+                py::list terms;
+                for (const model::ProjectionTerm &term : rank)
+                  terms.append(py::make_tuple(term.dimension, term.coefficient));
+                ranks.append(terms);
+              }
+              tensors.append(py::make_tuple(ds.name, ranks, ds.readWrite));
+            }
+            return py::make_tuple(w.name, dims, tensors);
+          },
+          [](const py::tuple &state) {
+            if (state.size() != 3)
+              throw Error("cannot unpickle a Workload: bad state");
+            auto w = std::make_shared<model::Workload>();
+            w->name = state[0].cast<std::string>();
+            for (auto item : state[1].cast<py::list>()) {
+              auto dim = item.cast<std::pair<std::string, int64_t>>();
+              w->dimensions.push_back({dim.first, dim.second});
+            }
+            for (auto item : state[2].cast<py::list>()) {
+              auto tensor = item.cast<py::tuple>();
+              model::DataSpace ds;
+              ds.name = tensor[0].cast<std::string>();
+              ds.readWrite = tensor[2].cast<bool>();
+              for (auto rank : tensor[1].cast<py::list>()) {
+                model::Rank r;
+                for (auto term : rank.cast<py::list>()) {
+                  auto t = term.cast<std::pair<int, int64_t>>();
+                  r.push_back({t.first, t.second});
+                }
+                ds.ranks.push_back(std::move(r));
+              }
+              w->dataSpaces.push_back(std::move(ds));
+            }
+            if (std::string why = w->validate(); !why.empty())
+              throw Error("cannot unpickle a Workload: " + why);
+            return w;
+          }))
       .def("__repr__", [](const model::Workload &w) {
         std::string text = "Workload(";
         for (size_t i = 0; i < w.dimensions.size(); ++i)

@@ -31,6 +31,9 @@ struct Error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Defines accel.estimate_* (Estimator.cpp).
+void defineEstimator(py::module_ &m);
+
 struct PyMapping {
   model::Mapping mapping;
   ArchPtr arch;
