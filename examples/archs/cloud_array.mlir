@@ -10,7 +10,7 @@
 // al., MICRO 2017). See docs/architectures.md.
 accel.arch @cloud_array {
   accel.storage @HBM {technology = "dram", width = 256, word_bits = 8,
-                      read_bandwidth = 32, write_bandwidth = 32,
+                      shared_bandwidth = 256,
                       energy = {read = 998.4, fill = 998.4, update = 998.4}}
   accel.storage @unified_buffer {entries = 8388608, width = 512, word_bits = 8,
                                  read_bandwidth = 128, write_bandwidth = 128,

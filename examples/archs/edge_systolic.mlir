@@ -13,6 +13,7 @@
 // 8 pJ/bit (512 pJ per 64-bit access). See docs/architectures.md.
 accel.arch @edge_systolic {
   accel.storage @DRAM {technology = "dram", width = 64, word_bits = 8,
+                       shared_bandwidth = 16,
                        energy = {read = 512.0, fill = 512.0, update = 512.0}}
   accel.storage @global_buffer {entries = 262144, width = 128, word_bits = 8,
                                 read_bandwidth = 32, write_bandwidth = 32,

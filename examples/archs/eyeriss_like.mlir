@@ -6,7 +6,7 @@
 // 16 bits), weights (192 x 16 bits) and partial sums (16 x 16 bits).
 accel.arch @eyeriss_like {
   accel.storage @DRAM {technology = "dram", word_bits = 8, block_size = 8,
-                       reduction_supported = true,
+                       shared_bandwidth = 8, reduction_supported = true,
                        energy = {read = 512.0, fill = 512.0, update = 512.0, leak = 0.0}}
   accel.storage @shared_glb {entries = 131072, word_bits = 8, block_size = 8,
                              read_bandwidth = 16, write_bandwidth = 16,

@@ -5,7 +5,7 @@
 // partial-sum scratchpad and one register per tensor.
 accel.arch @simple_output_stationary {
   accel.storage @DRAM {technology = "dram", word_bits = 16, block_size = 4,
-                       reduction_supported = true,
+                       shared_bandwidth = 4, reduction_supported = true,
                        energy = {read = 512.0, fill = 512.0, update = 512.0, leak = 0.0}}
   accel.storage @shared_glb {entries = 65536, word_bits = 16, block_size = 4,
                              read_bandwidth = 16, write_bandwidth = 16,
