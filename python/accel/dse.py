@@ -212,6 +212,12 @@ def evaluate_point(task):
     return row
 
 
+def evaluate_points(tasks):
+    """evaluate_point over a chunk of tasks (one Dask task each chunk, so
+    scheduling costs little next to the searches)."""
+    return [evaluate_point(task) for task in tasks]
+
+
 # --------------------------------------------------------------------------
 # Checkpoints
 
@@ -280,6 +286,14 @@ def _progress_bar(total, enabled, initial):
     return tqdm(total=total, initial=initial, unit="point", smoothing=0.05)
 
 
+def _chunk_size(points, client):
+    """Points per Dask task: enough to amortize scheduling (a few ms per
+    task), few enough that every worker gets about eight tasks (load
+    balance, and little to redo if a worker dies)."""
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    return max(1, min(16, points // (8 * workers)))
+
+
 def _connect(client):
     if client is None or not isinstance(client, str):
         return client, False
@@ -288,7 +302,7 @@ def _connect(client):
 
 
 def sweep(architectures, workloads, objective="edp", client=None,
-          checkpoint=None, progress=True, search=None):
+          checkpoint=None, progress=True, search=None, chunk=None):
     """One row per (architecture, workload): see the module documentation.
 
     architectures: accel.design.Design objects, bundled names, .mlir paths
@@ -299,6 +313,8 @@ def sweep(architectures, workloads, objective="edp", client=None,
       JSON-lines path to resume from and append to. progress: a tqdm bar.
     search: options for accel.search (budget, seed, strategy, imperfect,
       ...); time_limit makes rows depend on machine speed, so prefer budget.
+    chunk: points per Dask task (default: up to 16, about eight tasks per
+      worker); rows do not depend on it.
     """
     import pandas
 
@@ -322,6 +338,10 @@ def sweep(architectures, workloads, objective="edp", client=None,
         raise SweepError(f"sweep(): unknown search option(s) "
                          f"{sorted(unknown)} (known: "
                          f"{sorted(_SEARCH_KEYS)})")
+    if chunk is not None and (isinstance(chunk, bool) or
+                              not isinstance(chunk, int) or chunk < 1):
+        raise SweepError(f"sweep(): 'chunk' must be a positive integer, got "
+                         f"{chunk!r}")
     if not isinstance(objective, str):
         raise SweepError("sweep(): 'objective' must be a string such as "
                          "'edp' or 'delay,energy'")
@@ -354,17 +374,21 @@ def sweep(architectures, workloads, objective="edp", client=None,
                     bar.update()
         elif pending:
             from dask.distributed import as_completed
-            futures = client.map(evaluate_point, [t for _, t in pending],
-                                 key=[f"accel-dse-{k}" for k, _ in pending],
-                                 pure=False, retries=2)
-            key_of = {future.key: key
-                      for future, (key, _) in zip(futures, pending)}
+            size = chunk or _chunk_size(len(pending), client)
+            chunks = [pending[i:i + size]
+                      for i in range(0, len(pending), size)]
+            futures = client.map(
+                evaluate_points, [[t for _, t in c] for c in chunks],
+                key=[f"accel-dse-{c[0][0]}-{len(c)}" for c in chunks],
+                pure=False, retries=2)
+            chunk_of = {future.key: c for future, c in zip(futures, chunks)}
             for future in as_completed(futures):
-                key = key_of[future.key]
-                rows[key] = _jsonable(future.result())
-                writer.write(key, rows[key])
+                for (key, _), row in zip(chunk_of[future.key],
+                                         future.result()):
+                    rows[key] = _jsonable(row)
+                    writer.write(key, rows[key])
                 if bar:
-                    bar.update()
+                    bar.update(len(chunk_of[future.key]))
                 future.release()
     finally:
         writer.close()

@@ -144,10 +144,11 @@ def test_dask_equals_serial(cluster):
     archs, work = designs(), layers(6)
     serial = dse.sweep(archs, work, search=SEARCH, progress=False)
     assert len(serial) == 24
-    parallel = dse.sweep(archs, work, search=SEARCH, client=cluster,
-                         progress=False)
-    pandas.testing.assert_frame_equal(comparable(serial),
-                                      comparable(parallel))
+    for chunk in (None, 5):
+        parallel = dse.sweep(archs, work, search=SEARCH, client=cluster,
+                             progress=False, chunk=chunk)
+        pandas.testing.assert_frame_equal(comparable(serial),
+                                          comparable(parallel))
 
 
 def test_killed_worker_loses_nothing(cluster, tmp_path):
