@@ -32,6 +32,8 @@ __all__ = [
     "dram_energy_per_bit",
 ]
 
+__version__ = _accel.__version__
+
 BUNDLED_ARCHITECTURES = ("eyeriss_like", "simple_weight_stationary",
                          "simple_output_stationary", "edge_systolic",
                          "cloud_array")

@@ -196,6 +196,51 @@ py::dict accel::python::mappingToDict(const PyMapping &mapping) {
   return levels;
 }
 
+std::string accel::python::mappingRepr(const PyMapping &mapping) {
+  // Mapping(edge_systolic: DRAM[C4] global_buffer[Q4 P2; bypass Weights]
+  //         rows[y: M2 S3] ...), outermost level first; loops outermost
+  // first, an imperfect factor as "P4r2" (last tile 2).
+  const model::Workload &workload = *mapping.workload;
+  std::string text = "Mapping(" + mapping.arch->name + ":";
+  auto loops = [&](const std::vector<model::MappingLoop> &list) {
+    std::string out;
+    for (const model::MappingLoop &loop : list) {
+      if (loop.factor == 1)
+        continue;
+      out += (out.empty() ? "" : " ") +
+             workload.dimensions[loop.dimension].name +
+             std::to_string(loop.factor);
+      if (loop.isImperfect())
+        out += "r" + std::to_string(loop.residual);
+    }
+    return out;
+  };
+  for (int s = mapping.arch->numLevels() - 1; s >= 0; --s) {
+    const model::LevelMapping &level = mapping.mapping.levels[s];
+    const model::StorageLevel &storage = mapping.arch->storage[s];
+    std::vector<std::string> parts;
+    if (std::string t = loops(level.temporal); !t.empty())
+      parts.push_back(t);
+    if (std::string x = loops(level.spatialX); !x.empty())
+      parts.push_back("x: " + x);
+    if (std::string y = loops(level.spatialY); !y.empty())
+      parts.push_back("y: " + y);
+    if (!storage.isFanoutOnly) {
+      std::string bypass;
+      for (int ds = 0; ds < workload.numDataSpaces(); ++ds)
+        if (!level.keeps(ds))
+          bypass += " " + workload.dataSpaces[ds].name;
+      if (!bypass.empty())
+        parts.push_back("bypass" + bypass);
+    }
+    text += " " + storage.name + "[";
+    for (size_t i = 0; i < parts.size(); ++i)
+      text += (i ? "; " : "") + parts[i];
+    text += "]";
+  }
+  return text + ")";
+}
+
 model::MappingConstraints
 accel::python::constraintsFrom(const model::Architecture &arch,
                                const model::Workload &workload,

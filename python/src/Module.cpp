@@ -12,6 +12,7 @@
 #include "Objects.h"
 
 #include "accel/Interop/ResultJson.h"
+#include "accel/Version.h"
 #include "accel/Interop/TimeloopConstraints.h"
 #include "accel/Interop/TimeloopInput.h"
 #include "accel/Mapper/Mapspace.h"
@@ -34,6 +35,7 @@ using namespace accel::python;
 PYBIND11_MODULE(_accel, m) {
   m.doc() = "Accel: DNN accelerator cost model and mapper (native part)";
   defineEstimator(m);
+  m.attr("__version__") = ACCEL_VERSION_STRING;
   static py::exception<Error> error(m, "Error", PyExc_ValueError);
   py::register_exception_translator([](std::exception_ptr p) {
     try {
@@ -213,6 +215,7 @@ PYBIND11_MODULE(_accel, m) {
           },
           py::arg("arch").none(false), py::arg("workload").none(false), py::arg("text"))
       .def("to_dict", &mappingToDict)
+      .def("__repr__", &mappingRepr)
       .def("to_attr",
            [](const PyMapping &mapping) {
              return python::mappingToAttribute(

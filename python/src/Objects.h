@@ -75,6 +75,8 @@ int findDimension(const model::Workload &workload, const std::string &name);
 std::shared_ptr<PyMapping> mappingFromDict(ArchPtr arch, WorkloadPtr workload,
                                            const py::dict &levels);
 py::dict mappingToDict(const PyMapping &mapping);
+/// One line: each level's loops and bypassed tensors, outermost first.
+std::string mappingRepr(const PyMapping &mapping);
 
 /// Constraints: {"level": {"factors": "M=8", "spatial_factors": "...",
 /// "inner_loops": [...], "outer_loops": [...], "x_dims": [...],

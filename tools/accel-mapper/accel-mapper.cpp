@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../VersionPrinter.h"
 #include "accel/Interop/ResultJson.h"
 #include "accel/Interop/TimeloopConstraints.h"
 #include "accel/Interop/TimeloopInput.h"
@@ -169,6 +170,7 @@ searchOptions(const interop::TimeloopInput &input) {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
+  accel::tools::registerVersionPrinter();
   cl::ParseCommandLineOptions(
       argc, argv,
       "accel-mapper: find the best mapping of a workload on an architecture\n\n"

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../VersionPrinter.h"
 #include "accel/Interop/ResultJson.h"
 #include "accel/Interop/TimeloopConstraints.h"
 #include "accel/Interop/TimeloopInput.h"
@@ -51,6 +52,7 @@ static bool writeFile(const std::string &path,
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
+  accel::tools::registerVersionPrinter();
   cl::ParseCommandLineOptions(
       argc, argv,
       "accel-model: project the energy and cycles of a mapping\n\n"

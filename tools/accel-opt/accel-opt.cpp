@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../VersionPrinter.h"
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
@@ -36,6 +37,7 @@ int main(int argc, char **argv) {
   mlir::linalg::registerTilingInterfaceExternalModels(registry);
   registry.insert<accel::AccelDialect>();
 
+  accel::tools::registerVersionPrinter();
   auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
       argc, argv, "Accel: DNN accelerator modelling and mapping\n", registry);
   mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../VersionPrinter.h"
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
 #include "accel/Target/Timeloop/TimeloopTranslation.h"
 
@@ -54,6 +55,7 @@ static int fail(const llvm::Twine &message) {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
+  accel::tools::registerVersionPrinter();
   cl::ParseCommandLineOptions(argc, argv,
                               "accel-translate: Timeloop YAML <-> accel IR\n");
   if (importTimeloop == exportTimeloop)

@@ -133,9 +133,27 @@ void MapToArchPass::runOnOperation() {
     ExtractionOptions extraction;
     extraction.requireMultiplyAccumulate = true;
     extraction.errorsAsRemarks = true;
-    FailureOr<ExtractionResult> extracted = extractWorkload(linalgOp, extraction);
+    // Why an op is left alone goes into the summary; a remark (with MLIR's
+    // dump of the op) only when asked: a network export has hundreds of
+    // elementwise ops.
+    std::string reason;
+    FailureOr<ExtractionResult> extracted = [&] {
+      if (remarks)
+        return extractWorkload(linalgOp, extraction);
+      ScopedDiagnosticHandler capture(context, [&](Diagnostic &diag) {
+        if (diag.getSeverity() != DiagnosticSeverity::Remark)
+          return failure();
+        reason = diag.str();
+        return success();
+      });
+      return extractWorkload(linalgOp, extraction);
+    }();
     if (failed(extracted) || !extracted->extracted) {
-      outcomes.push_back({op, "", "not mapped", nullptr});
+      StringRef why = reason;
+      why.consume_front("not mapped: ");
+      outcomes.push_back(
+          {op, "", why.empty() ? "not mapped" : "not mapped: " + why.str(),
+           nullptr});
       continue;
     }
     const model::Workload &workload = extracted->extracted->workload;

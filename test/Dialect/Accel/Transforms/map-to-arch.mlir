@@ -1,4 +1,6 @@
-// RUN: accel-opt %s --map-to-arch="threads=1" -verify-diagnostics | FileCheck %s
+// RUN: accel-opt %s --map-to-arch="threads=1 remarks" -verify-diagnostics | FileCheck %s
+// Without `remarks`, ops left alone are quiet; the summary says why.
+// RUN: accel-opt %s --map-to-arch="threads=1 summary" -o /dev/null 2>&1 | FileCheck %s --check-prefix=QUIET --implicit-check-not="remark:"
 // The mappings it attaches are valid: the estimate pass re-evaluates them
 // independently and fails on any invalid one.
 // RUN: accel-opt %s --map-to-arch="threads=1" | accel-opt --accel-estimate=strict | FileCheck %s --check-prefix=VALID
@@ -52,7 +54,9 @@ func.func @generic(%a: tensor<16x8xf32>, %b: tensor<8x16xf32>, %c: tensor<16x16x
 }
 
 // What is not a multiply-accumulate, or cannot be modelled, is left alone
-// with a remark, and the pass goes on.
+// (with a remark if asked), and the pass goes on.
+// QUIET: linalg.add {{.*}} not mapped: it has no reduction loop (elementwise, fill or copy)
+// QUIET: linalg.matmul {{.*}} not mapped: cannot model an op with dynamic shapes
 // CHECK-LABEL: func.func @skipped
 // CHECK-NOT: accel.mapping
 // CHECK: return

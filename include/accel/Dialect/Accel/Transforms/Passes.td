@@ -45,9 +45,11 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
     matmuls, any `linalg.generic` of that shape) in the module, searches the
     mapspace of its workload on the architecture and attaches the best
     mapping found as `accel.mapping` and its projected cost as `accel.cost`.
-    Ops with the same workload are searched once. Ops that cannot be mapped
-    (elementwise ops, pooling, dynamic shapes, no valid mapping) get a remark
-    saying why, and the pass goes on.
+    Ops with the same workload are searched once. Ops that are not mapped
+    (elementwise ops, pooling, dynamic shapes) are left alone and listed, with
+    the reason, in the `summary`; `remarks` also puts a remark on each. An op
+    for which no valid mapping exists always gets a remark. The pass goes on
+    past all of these.
 
     The architecture is an `accel.arch` symbol of the module, a bundled
     architecture name (inserted into the module), an `.mlir` file holding an
@@ -86,6 +88,8 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
            "Print a table of every op's mapping cost and search status to stderr">,
     Option<"progress", "progress", "bool", /*default=*/"false",
            "Report search progress on stderr">,
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Emit a remark on every op left unmapped (elementwise, pooling, dynamic shapes) saying why">,
     Option<"timeloopCompat", "timeloop-compat", "bool", /*default=*/"false",
            "Count as Timeloop does (two iterations per loop, extrapolated) instead of exactly">,
     Option<"imperfect", "imperfect", "bool", /*default=*/"true",
