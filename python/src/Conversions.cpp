@@ -113,9 +113,14 @@ static model::DataSpaceMask tensorMask(const model::Workload &workload,
   model::DataSpaceMask mask = 0;
   for (py::handle item : asList(list, what)) {
     std::string name = asString(item, "a tensor name in " + what);
-    int ds = workload.findDataSpace(name);
-    if (ds < 0)
-      throw Error("unknown tensor '" + name + "'");
+    int ds = model::resolveTensorRole(workload, name);
+    if (ds < 0) {
+      std::string names;
+      for (const model::DataSpace &d : workload.dataSpaces)
+        names += (names.empty() ? "" : ", ") + d.name;
+      throw Error("unknown tensor '" + name + "' (this workload's tensors: " +
+                  names + "; or the roles Inputs, Weights, Outputs)");
+    }
     mask |= 1u << ds;
   }
   return mask;

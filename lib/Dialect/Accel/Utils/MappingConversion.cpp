@@ -1,6 +1,7 @@
 //===- MappingConversion.cpp - #accel.mapping <-> model -------------------===//
 
 #include "accel/Dialect/Accel/Utils/MappingConversion.h"
+#include "accel/Model/MappingConstraints.h"
 
 #include "mlir/IR/Operation.h"
 
@@ -51,7 +52,10 @@ tensorMask(Operation *op, StringRef levelName, ArrayRef<StringAttr> names,
            const model::Workload &workload, StringRef clause) {
   model::DataSpaceMask mask = 0;
   for (StringAttr name : names) {
-    int ds = workload.findDataSpace(name.getValue());
+    // A tensor's name or its role (Inputs, Weights, Outputs), as in
+    // architecture keep lists: a mapping written for a conv2d in Python
+    // (Inputs, Weights, Outputs) fits a linalg convolution (I, W, O).
+    int ds = model::resolveTensorRole(workload, name.getValue().str());
     if (ds < 0)
       return op->emitError()
              << "mapping level '" << levelName << "' " << clause << "s '"
@@ -59,7 +63,7 @@ tensorMask(Operation *op, StringRef levelName, ArrayRef<StringAttr> names,
              << "', which is not a tensor of this op (its tensors: "
              << listNames(workload.dataSpaces,
                           [](const model::DataSpace &d) { return d.name; })
-             << ")";
+             << "; or the roles Inputs, Weights, Outputs)";
     mask |= 1u << ds;
   }
   return mask;

@@ -128,8 +128,8 @@ accel.arch @arch {
 }
 
 func.func @unknown_tensor(%a: tensor<8x4xf32>, %b: tensor<4x2xf32>, %c: tensor<8x2xf32>) -> tensor<8x2xf32> {
-  // expected-error @+1 {{mapping level 'RF' keeps 'Weights', which is not a tensor of this op (its tensors: A, B, C)}}
-  %0 = linalg.matmul {accel.mapping = #accel.mapping<@arch, ["RF": temporal [M 8, N 2, K 4] keep [Weights]]>}
+  // expected-error @+1 {{mapping level 'RF' keeps 'Filters', which is not a tensor of this op (its tensors: A, B, C; or the roles Inputs, Weights, Outputs)}}
+  %0 = linalg.matmul {accel.mapping = #accel.mapping<@arch, ["RF": temporal [M 8, N 2, K 4] keep [Filters]]>}
       ins(%a, %b : tensor<8x4xf32>, tensor<4x2xf32>) outs(%c : tensor<8x2xf32>) -> tensor<8x2xf32>
   return %0 : tensor<8x2xf32>
 }
@@ -143,7 +143,7 @@ accel.arch @arch {
 }
 
 func.func @unknown_bypassed_tensor(%a: tensor<8x4xf32>, %b: tensor<4x2xf32>, %c: tensor<8x2xf32>) -> tensor<8x2xf32> {
-  // expected-error @+1 {{mapping level 'RF' bypasses 'I', which is not a tensor of this op (its tensors: A, B, C)}}
+  // expected-error @+1 {{mapping level 'RF' bypasses 'I', which is not a tensor of this op (its tensors: A, B, C; or the roles Inputs, Weights, Outputs)}}
   %0 = linalg.matmul {accel.mapping = #accel.mapping<@arch, ["RF": temporal [M 8, N 2, K 4] bypass [I]]>}
       ins(%a, %b : tensor<8x4xf32>, tensor<4x2xf32>) outs(%c : tensor<8x2xf32>) -> tensor<8x2xf32>
   return %0 : tensor<8x2xf32>
