@@ -70,36 +70,97 @@ def main():
     table["network"] = table["workload"].str.split("/").str[0]
     table.to_csv(os.path.join(args.out, "case-study.csv"), index=False)
 
+    totals = {network: _network_totals(table[table["network"] == network])
+              for network in NETWORKS}
+    peers = [name for name in totals["resnet50"].index
+             if name not in ("cloud_array", "eyeriss_like")]
+
+    print("### Best 256-MAC design per network (EDP of the whole network)\n")
+    rows = []
+    for network, title in NETWORKS.items():
+        summary = totals[network].loc[peers].sort_values("edp")
+        best, worst = summary.index[0], summary.index[-1]
+        rows.append((title, best, summary.at[best, "pJ/MAC"],
+                     summary.at[best, "util"], worst,
+                     summary.at[worst, "edp"] / summary.at[best, "edp"]))
+    print("| network | best (EDP) | pJ/MAC | utilization | worst | worst/best "
+          "EDP |\n|---|---|---|---|---|---|")
+    for row in rows:
+        print(f"| {row[0]} | {row[1]} | {row[2]:.2f} | {row[3]:.0%} | "
+              f"{row[4]} | {row[5]:.1f}x |")
+
+    print("\n### Dataflows: the best design of each family, pJ/MAC by level\n")
     for network, title in NETWORKS.items():
         part = table[table["network"] == network]
-        plots.pareto(part, os.path.join(args.out, f"pareto-{network}.png"),
-                     title=f"{title}: energy vs delay (all layers)")
-        summary = plots.totals(part)
-        summary["uJ"] = summary["energy_pj"] / 1e6
-        summary["Mcycles"] = summary["cycles"] / 1e6
-        summary["pJ/MAC"] = summary["energy_pj"] / summary["macs"]
-        summary["mm2"] = summary["area_um2"] / 1e6
-        summary["EDP (norm.)"] = summary["edp"] / summary["edp"].min()
-        best = summary.sort_values("edp")
-        print(f"\n### {title} ({len(part) // len(designs)} layers)\n")
-        print(markdown(best[["uJ", "Mcycles", "pJ/MAC", "mm2",
-                             "EDP (norm.)"]].head(8)))
-        worst = best.index[-1]
-        print(f"\nworst: {worst} ({best['EDP (norm.)'].iloc[-1]:.3g}x)")
-        # Energy by level (pJ/MAC) of the three best designs.
+        summary = totals[network]
+        best = {}
+        for prefix, family in (("ws_", "weight stationary"),
+                               ("os_", "output stationary"),
+                               ("rs_", "row stationary")):
+            members = summary[summary.index.str.startswith(prefix)]
+            best[family] = members.sort_values("edp").index[0]
         columns = [c for c in part.columns if c.startswith("energy.")]
-        top = part[part["architecture"].isin(best.index[:3])]
-        levels = top.groupby("architecture")[columns].sum().div(
-            summary["macs"], axis=0).loc[best.index[:3]]
+        levels = part[part["architecture"].isin(best.values())].groupby(
+            "architecture")[columns].sum()
+        levels = levels.div(summary.loc[levels.index, "macs"], axis=0)
+        levels = levels.loc[list(best.values())]
         levels = levels.loc[:, (levels > 0).any()]
         levels.columns = [c[len("energy."):] for c in levels.columns]
-        print("\npJ/MAC by level, three best:\n")
-        print(markdown(levels.fillna(0.0).T))
-    plots.breakdown(table, os.path.join(args.out, "breakdown-all.png"))
-    plots.compare(table[table["network"] == "resnet50"], "eyeriss_like",
-                  plots.totals(table).sort_values("edp").index[0],
-                  os.path.join(args.out, "compare-resnet50.png"))
+        levels["total"] = levels.sum(axis=1)
+        levels["Mcycles"] = summary.loc[levels.index, "cycles"] / 1e6
+        levels.index = [f"{family}: {name}" for family, name in best.items()]
+        print(f"**{title}**\n")
+        print(markdown(levels.fillna(0.0)))
+        print()
 
+    print("### Global buffer size (weight stationary, 16 x 16), pJ/MAC\n")
+    print("| network | 64 KiB | 256 KiB | 1 MiB |\n|---|---|---|---|")
+    for network, title in NETWORKS.items():
+        summary = totals[network]
+        cells = [summary.at[f"ws_16x16_glb{kib}k_lpddr4", "pJ/MAC"]
+                 for kib in (64, 256, 1024)]
+        print(f"| {title} | " + " | ".join(f"{c:.2f}" for c in cells) + " |")
+
+    print("\n### Other classes of design (whole network)\n")
+    print("| network | design | MACs | pJ/MAC | Mcycles | utilization | "
+          "mm2 |\n|---|---|---|---|---|---|---|")
+    for network, title in NETWORKS.items():
+        summary = totals[network]
+        best = summary.loc[peers].sort_values("edp").index[0]
+        for name in ("cloud_array", "eyeriss_like", best):
+            print(f"| {title} | {name} | "
+                  f"{ {'cloud_array': 4096, 'eyeriss_like': 168}.get(name, 256)} | "
+                  f"{summary.at[name, 'pJ/MAC']:.2f} | "
+                  f"{summary.at[name, 'cycles'] / 1e6:.1f} | "
+                  f"{summary.at[name, 'util']:.0%} | "
+                  f"{summary.at[name, 'area_um2'] / 1e6:.2f} |")
+
+    for network, title in NETWORKS.items():
+        part = table[(table["network"] == network) &
+                     (~table["architecture"].isin(["cloud_array",
+                                                   "eyeriss_like"]))]
+        plots.pareto(part, os.path.join(args.out, f"pareto-{network}.png"),
+                     title=f"{title}: 256-MAC designs (sum over layers)")
+    peers_table = table[table["architecture"].isin(peers)]
+    plots.breakdown(peers_table[peers_table["network"] == "resnet50"],
+                    os.path.join(args.out, "breakdown-resnet50.png"))
+    ranked = totals["mobilenet_v3"].loc[peers].sort_values("edp").index
+    plots.compare(table[table["network"] == "mobilenet_v3"],
+                  "rs_16x16_glb256k_lpddr4", ranked[0],
+                  os.path.join(args.out, "compare-mobilenet_v3.png"))
+
+
+def _network_totals(part):
+    summary = plots.totals(part)
+    summary["pJ/MAC"] = summary["energy_pj"] / summary["macs"]
+    # MAC-weighted utilization: MACs / (cycles x PEs) over the network.
+    pes = part.groupby("architecture", sort=False).apply(
+        lambda rows: (rows["macs"] / rows["cycles"] /
+                      rows["utilization"].where(rows["utilization"] > 0))
+        .median())
+    summary["util"] = summary["macs"] / (summary["cycles"] *
+                                         pes.loc[summary.index])
+    return summary
 
 if __name__ == "__main__":
     main()
