@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "accel/Model/MappingConstraints.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Utils/ArchitectureConversion.h"
 #include "accel/Dialect/Accel/Utils/MappingConversion.h"
@@ -204,18 +205,41 @@ YamlNode problemNode(const model::Workload &w, const std::string &name) {
        {"instance", yamlMapping(std::move(instance))}});
 }
 
-YamlNode constraintsNode(const model::Architecture &arch) {
+/// The workload's names for the tensors a keep/bypass list names by name
+/// or role (Inputs, Weights, Outputs); Timeloop knows only the problem's
+/// names, and tensors the workload lacks are dropped (as the mapper ignores
+/// them).
+std::vector<std::string> problemTensorNames(const model::Workload &workload,
+                                            llvm::ArrayRef<std::string> names) {
+  std::vector<std::string> resolved;
+  for (const std::string &name : names) {
+    int ds = model::resolveTensorRole(workload, name);
+    if (ds < 0)
+      continue;
+    const std::string &problemName = workload.dataSpaces[ds].name;
+    if (!llvm::is_contained(resolved, problemName))
+      resolved.push_back(problemName);
+  }
+  return resolved;
+}
+
+YamlNode constraintsNode(const model::Architecture &arch,
+                         const model::Workload &workload) {
   std::vector<YamlNode> targets;
   for (int s = arch.numLevels() - 1; s >= 0; --s) {
     const model::StorageLevel &level = arch.storage[s];
-    if (level.keepConstraint.empty() && level.bypassConstraint.empty())
+    std::vector<std::string> keep =
+        problemTensorNames(workload, level.keepConstraint);
+    std::vector<std::string> bypass =
+        problemTensorNames(workload, level.bypassConstraint);
+    if (keep.empty() && bypass.empty())
       continue;
     std::vector<std::pair<std::string, YamlNode>> entries = {
         {"target", yamlScalar(level.name)}, {"type", yamlScalar("bypass")}};
-    if (!level.keepConstraint.empty())
-      entries.push_back({"keep", stringList(level.keepConstraint)});
-    if (!level.bypassConstraint.empty())
-      entries.push_back({"bypass", stringList(level.bypassConstraint)});
+    if (!keep.empty())
+      entries.push_back({"keep", stringList(keep)});
+    if (!bypass.empty())
+      entries.push_back({"bypass", stringList(bypass)});
     targets.push_back(yamlMapping(std::move(entries)));
   }
   return yamlMapping({{"targets", yamlSequence(std::move(targets))}});
@@ -287,7 +311,7 @@ LogicalResult accel::exportTimeloop(ModuleOp module, unsigned opIndex,
   std::string top = arch->name;
   YamlNode document = yamlMapping(
       {{"architecture", architectureNode(*arch, top)},
-       {"architecture_constraints", constraintsNode(*arch)},
+       {"architecture_constraints", constraintsNode(*arch, workload)},
        {"problem", problemNode(workload, name)},
        {"mapping", timeloopMappingDirectives(workload, *arch, *modelMapping)},
        {"ERT", energyTables(*arch, top)},
