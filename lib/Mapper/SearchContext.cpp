@@ -127,10 +127,14 @@ void SearchContext::reportProgress(const char *phase, double fraction,
     best = buffer;
   }
   llvm::raw_ostream &os = llvm::errs();
+  if (terminal)
+    os << "\r";
+  if (!options.progressLabel.empty())
+    os << options.progressLabel << ": ";
   if (terminal) {
     int width = 30;
     int filled = fraction >= 0 ? static_cast<int>(fraction * width) : 0;
-    os << "\r" << phase << " [" << std::string(filled, '#')
+    os << phase << " [" << std::string(filled, '#')
        << std::string(width - filled, '.') << "] ";
   } else {
     os << phase << ": ";

@@ -54,6 +54,9 @@ struct SearchOptions {
   uint64_t seed = 1;
   /// Print progress to stderr (a progress bar when it is a terminal).
   bool progress = false;
+  /// What progress lines are about (e.g. "op 3/21 linalg.matmul M64 N32
+  /// K128"); empty: just the search phase.
+  std::string progressLabel;
   /// Let factors leave a partial last pass (Ruby's mapspace: a prime or
   /// awkward size spreads over a whole fanout, tiles need not divide their
   /// dimension); off, every factor divides what remains (Timeloop's uber

@@ -160,6 +160,12 @@ void MapToArchPass::runOnOperation() {
     std::string key = workloadKey(workload);
     auto found = searches.find(key);
     if (found == searches.end()) {
+      if (progress)
+        options.progressLabel =
+            llvm::formatv("op {0}/{1} {2} {3}", outcomes.size() + 1,
+                          ops.size(), op->getName().getStringRef(),
+                          shapeText(workload))
+                .str();
       FailureOr<model::MappingConstraints> constraints =
           buildMappingConstraints(*archOp, *architecture, workload);
       if (failed(constraints)) {

@@ -1,6 +1,10 @@
 // RUN: accel-opt %s --map-to-arch="threads=1 remarks" -verify-diagnostics | FileCheck %s
 // Without `remarks`, ops left alone are quiet; the summary says why.
 // RUN: accel-opt %s --map-to-arch="threads=1 summary" -o /dev/null 2>&1 | FileCheck %s --check-prefix=QUIET --implicit-check-not="remark:"
+// Progress lines name the op they belong to.
+// RUN: accel-opt %s --map-to-arch="threads=1 progress max-evaluations=200" -o /dev/null 2>&1 | FileCheck %s --check-prefix=PROGRESS
+// PROGRESS: op 1/5 linalg.conv_2d_nchw_fchw N1 M32 Q28 P28 C16 S3 R3: hybrid
+// PROGRESS: op 2/5 linalg.matmul M64 N32 K128: hybrid
 // The mappings it attaches are valid: the estimate pass re-evaluates them
 // independently and fails on any invalid one.
 // RUN: accel-opt %s --map-to-arch="threads=1" | accel-opt --accel-estimate=strict | FileCheck %s --check-prefix=VALID

@@ -70,20 +70,20 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
   }];
   let options = [
     Option<"arch", "arch", "std::string", /*default=*/"\"eyeriss_like\"",
-           "Architecture: accel.arch symbol, bundled name, .mlir file or Timeloop YAML files">,
+           "Architecture (default eyeriss_like): an accel.arch symbol of the module, a bundled name (eyeriss_like, simple_weight_stationary, simple_output_stationary, edge_systolic, cloud_array), an .mlir file or comma-separated Timeloop YAML files">,
     Option<"objective", "objective", "std::string", /*default=*/"\"edp\"",
-           "edp, energy, delay, last_level_accesses, or a comma-separated list compared in order">,
+           "edp (default), energy, delay, last_level_accesses, or a comma-separated list compared in order">,
     Option<"strategy", "strategy", "std::string", /*default=*/"\"hybrid\"",
-           "hybrid (local search from random starts), random, or exhaustive (branch and bound: proves the optimum)">,
+           "hybrid (default: local search from random starts), random, or exhaustive (branch and bound: proves the optimum)">,
     Option<"maxEvaluations", "max-evaluations", "uint64_t", /*default=*/"0",
-           "Model evaluations per op (0: no limit)">,
+           "Model evaluations per op (default 0: no limit)">,
     Option<"timeLimit", "time-limit", "double", /*default=*/"0",
-           "Seconds per op (0: no limit)">,
+           "Seconds per op (default 0: no limit)">,
     Option<"victory", "victory", "uint64_t", /*default=*/"0",
-           "Stop after this many candidates in a row that do not improve (0: the strategy's default)">,
+           "Stop after this many candidates in a row that do not improve (default 0: the strategy's own)">,
     Option<"threads", "threads", "unsigned", /*default=*/"0",
-           "Worker threads (0: all cores)">,
-    Option<"seed", "seed", "uint64_t", /*default=*/"1", "Random seed">,
+           "Worker threads (default 0: all cores)">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"1", "Random seed (default 1)">,
     Option<"summary", "summary", "bool", /*default=*/"false",
            "Print a table of every op's mapping cost and search status to stderr">,
     Option<"progress", "progress", "bool", /*default=*/"false",
@@ -93,7 +93,7 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
     Option<"timeloopCompat", "timeloop-compat", "bool", /*default=*/"false",
            "Count as Timeloop does (two iterations per loop, extrapolated) instead of exactly">,
     Option<"imperfect", "imperfect", "bool", /*default=*/"true",
-           "Also search factors that do not divide a dimension (the last tile is partial); false: divisors only">,
+           "Also search factors that do not divide a dimension, the last tile partial (default true; false: divisors only)">,
   ];
   let dependentDialects = ["::accel::AccelDialect"];
 }
