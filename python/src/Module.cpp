@@ -423,7 +423,12 @@ PYBIND11_MODULE(_accel, m) {
         AccelMapToArchOptions options;
         options.arch = arch;
         options.objective = objective;
-        options.strategy = strategy;
+        std::optional<mapper::Strategy> parsedStrategy =
+            mapper::parseStrategy(strategy);
+        if (!parsedStrategy)
+          throw Error("unknown search strategy '" + strategy +
+                      "'; expected hybrid, random or exhaustive");
+        options.strategy = *parsedStrategy;
         options.maxEvaluations = maxEvaluations;
         options.timeLimit = timeLimit;
         options.seed = seed;

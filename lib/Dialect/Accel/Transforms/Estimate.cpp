@@ -95,7 +95,9 @@ struct EstimatePass : public accel::impl::AccelEstimateBase<EstimatePass> {
           model::evaluate(workload, arch, *modelMapping, options);
       op->setAttr(AccelDialect::getCostAttrName(),
                   buildCostAttr(op->getContext(), arch, result));
+      ++numOpsCosted;
       if (!result.valid) {
+        ++numInvalidMappings;
         if (strict) {
           op->emitError() << "mapping is invalid: " << result.reason;
           failed = true;

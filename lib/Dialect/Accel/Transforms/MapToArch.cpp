@@ -88,13 +88,6 @@ void MapToArchPass::runOnOperation() {
                           "last_level_accesses or a comma-separated list";
     return signalPassFailure();
   }
-  std::optional<mapper::Strategy> parsedStrategy =
-      mapper::parseStrategy(strategy);
-  if (!parsedStrategy) {
-    module.emitError() << "unknown search strategy '" << strategy
-                       << "'; expected hybrid, random or exhaustive";
-    return signalPassFailure();
-  }
   if (!(timeLimit >= 0) || std::isinf(timeLimit)) {
     module.emitError() << "'time-limit' must be a finite, non-negative "
                           "number of seconds, got "
@@ -102,7 +95,7 @@ void MapToArchPass::runOnOperation() {
     return signalPassFailure();
   }
   options.objective = *parsedObjective;
-  options.strategy = *parsedStrategy;
+  options.strategy = strategy;
   options.maxEvaluations = maxEvaluations;
   options.timeLimitSeconds = timeLimit;
   options.victoryCondition = victory;
@@ -149,6 +142,7 @@ void MapToArchPass::runOnOperation() {
       return extractWorkload(linalgOp, extraction);
     }();
     if (failed(extracted) || !extracted->extracted) {
+      ++numOpsSkipped;
       StringRef why = reason;
       why.consume_front("not mapped: ");
       outcomes.push_back(
@@ -176,6 +170,8 @@ void MapToArchPass::runOnOperation() {
                   .emplace(key, mapper::searchMapping(workload, *architecture,
                                                       *constraints, options))
                   .first;
+      ++numSearches;
+      numEvaluations += found->second.evaluations;
     }
     const mapper::SearchResult &search = found->second;
     OpOutcome outcome{op, shapeText(workload), "", &search};
@@ -189,6 +185,7 @@ void MapToArchPass::runOnOperation() {
                          << " evaluated); its buffers may be too small for "
                             "the smallest tiles";
       outcome.status = "no mapping";
+      ++numOpsUnmapped;
       outcome.search = nullptr;
       outcomes.push_back(std::move(outcome));
       continue;
@@ -199,6 +196,7 @@ void MapToArchPass::runOnOperation() {
     op->setAttr(AccelDialect::getCostAttrName(),
                 buildCostAttr(context, *architecture, search.result));
     outcome.status = mapper::stringifyStatus(search.status).str();
+    ++numOpsMapped;
     outcomes.push_back(std::move(outcome));
   }
   if (failedPass)
@@ -211,7 +209,8 @@ void MapToArchPass::printSummary(llvm::ArrayRef<OpOutcome> outcomes) {
   llvm::raw_ostream &os = llvm::errs();
   os << llvm::formatv("map-to-arch: {0} ops on @{1}, objective {2}, {3} "
                       "search\n",
-                      outcomes.size(), arch, objective, strategy);
+                      outcomes.size(), arch, objective,
+                      mapper::stringifyStrategy(strategy));
   os << llvm::formatv("{0,3} {1,-34} {2,-34} {3,13} {4,13} {5,7} {6,8} {7}\n",
                       "#", "op", "shape", "energy (uJ)", "cycles", "util",
                       "pJ/MAC", "search");

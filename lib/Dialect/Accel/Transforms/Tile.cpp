@@ -170,6 +170,7 @@ void TilePass::runOnOperation() {
       failedAny = true;
       continue;
     }
+    ++numOpsTiled;
   }
   if (failedAny)
     signalPassFailure();
@@ -223,6 +224,7 @@ void TilePass::stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
                                        destination);
     copy->setAttr("accel.stage", levelName);
     operand.set(copy.getResult(0));
+    ++numStagingCopies;
   }
 }
 

@@ -7,7 +7,8 @@
 // TIME: error: 'time-limit' must be a finite, non-negative number of seconds, got nan
 // UNKNOWN: error: unknown architecture 'no_such_arch'
 // OBJECTIVE: error: unknown objective 'speed'; expected edp, energy, delay, last_level_accesses or a comma-separated list
-// STRATEGY: error: unknown search strategy 'genetic'; expected hybrid, random or exhaustive
+// The strategy is an enum option: the help lists its values.
+// STRATEGY: for the --strategy option: Cannot find option named 'genetic'!
 
 // A buffer too small for any tile: no valid mapping, said on the op.
 accel.arch @tiny {

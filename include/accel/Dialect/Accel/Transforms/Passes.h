@@ -3,6 +3,7 @@
 #define ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_H
 
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/Mapper/Search.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 

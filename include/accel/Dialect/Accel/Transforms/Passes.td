@@ -35,6 +35,11 @@ def AccelEstimate : Pass<"accel-estimate", "mlir::ModuleOp"> {
     Option<"timeloopCompat", "timeloop-compat", "bool", /*default=*/"false",
            "Count as Timeloop does (two iterations per loop, extrapolated) instead of exactly">,
   ];
+  let statistics = [
+    Statistic<"numOpsCosted", "ops-costed", "Mapped ops given a cost">,
+    Statistic<"numInvalidMappings", "invalid-mappings",
+              "Mappings the model rejects (tiles that do not fit, ...)">,
+  ];
   let dependentDialects = ["::accel::AccelDialect"];
 }
 
@@ -73,8 +78,16 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
            "Architecture (default eyeriss_like): an accel.arch symbol of the module, a bundled name (eyeriss_like, simple_weight_stationary, simple_output_stationary, edge_systolic, cloud_array), an .mlir file or comma-separated Timeloop YAML files">,
     Option<"objective", "objective", "std::string", /*default=*/"\"edp\"",
            "edp (default), energy, delay, last_level_accesses, or a comma-separated list compared in order">,
-    Option<"strategy", "strategy", "std::string", /*default=*/"\"hybrid\"",
-           "hybrid (default: local search from random starts), random, or exhaustive (branch and bound: proves the optimum)">,
+    Option<"strategy", "strategy", "::accel::mapper::Strategy",
+           /*default=*/"::accel::mapper::Strategy::Hybrid",
+           "Search strategy (default hybrid)",
+           [{::llvm::cl::values(
+             clEnumValN(::accel::mapper::Strategy::Hybrid, "hybrid",
+                        "local search from random starts"),
+             clEnumValN(::accel::mapper::Strategy::Random, "random",
+                        "random sampling, as Timeloop's mapper"),
+             clEnumValN(::accel::mapper::Strategy::Exhaustive, "exhaustive",
+                        "branch and bound: proves the optimum"))}]>,
     Option<"maxEvaluations", "max-evaluations", "uint64_t", /*default=*/"0",
            "Model evaluations per op (default 0: no limit)">,
     Option<"timeLimit", "time-limit", "double", /*default=*/"0",
@@ -94,6 +107,16 @@ def AccelMapToArch : Pass<"map-to-arch", "mlir::ModuleOp"> {
            "Count as Timeloop does (two iterations per loop, extrapolated) instead of exactly">,
     Option<"imperfect", "imperfect", "bool", /*default=*/"true",
            "Also search factors that do not divide a dimension, the last tile partial (default true; false: divisors only)">,
+  ];
+  let statistics = [
+    Statistic<"numOpsMapped", "ops-mapped", "Ops given a mapping">,
+    Statistic<"numOpsSkipped", "ops-skipped",
+              "Ops left alone (not multiply-accumulates, or not modelable)">,
+    Statistic<"numOpsUnmapped", "ops-unmapped",
+              "Multiply-accumulate ops with no valid mapping">,
+    Statistic<"numSearches", "searches",
+              "Mapper searches (ops with the same workload share one)">,
+    Statistic<"numEvaluations", "evaluations", "Model evaluations">,
   ];
   let dependentDialects = ["::accel::AccelDialect"];
 }
@@ -126,6 +149,11 @@ def AccelTile : Pass<"accel-tile", "mlir::ModuleOp"> {
            "Copy every kept tile into a buffer of its level">,
     Option<"memorySpaces", "memory-spaces", "bool", /*default=*/"true",
            "Give staging buffers the #accel.memory space of their level (turn off to lower to LLVM)">,
+  ];
+  let statistics = [
+    Statistic<"numOpsTiled", "ops-tiled", "Mapped ops tiled into loop nests">,
+    Statistic<"numStagingCopies", "staging-copies",
+              "Operands staged into a level's buffers">,
   ];
   let dependentDialects = ["::accel::AccelDialect", "::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect",
