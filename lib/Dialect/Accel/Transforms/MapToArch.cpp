@@ -1,31 +1,23 @@
 //===- MapToArch.cpp - Map every tensor op onto an architecture -----------===//
 //
-// The map-to-arch pass: for each multiply-accumulate linalg op, search the
+// accel::mapToArch: for each multiply-accumulate linalg op, search the
 // mapspace of its workload on the architecture (lib/Mapper) and attach the
 // best mapping and its cost. Ops with identical workloads share one search.
+// The map-to-arch pass (MapToArchPass.cpp) is a thin wrapper.
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/Dialect/Accel/IR/AccelOps.h"
-#include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Dialect/Accel/Transforms/Transforms.h"
 #include "accel/Dialect/Accel/Utils/ArchitectureConversion.h"
 #include "accel/Dialect/Accel/Utils/ArchitectureLibrary.h"
 #include "accel/Dialect/Accel/Utils/ConstraintConversion.h"
 #include "accel/Dialect/Accel/Utils/MappingConversion.h"
 #include "accel/Dialect/Accel/Utils/WorkloadExtraction.h"
-#include "accel/Mapper/Search.h"
 
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <map>
-
-#include <cmath>
-
-namespace accel {
-#define GEN_PASS_DEF_ACCELMAPTOARCH
-#include "accel/Dialect/Accel/Transforms/Passes.h.inc"
-} // namespace accel
 
 using namespace mlir;
 using namespace accel;
@@ -59,79 +51,39 @@ std::string shapeText(const model::Workload &workload) {
   return text;
 }
 
-struct OpOutcome {
-  Operation *op;
-  std::string shape;
-  std::string status; ///< search status, or why the op was not mapped
-  const mapper::SearchResult *search = nullptr;
-};
+} // namespace
 
-struct MapToArchPass : public accel::impl::AccelMapToArchBase<MapToArchPass> {
-  using AccelMapToArchBase::AccelMapToArchBase;
-
-  void runOnOperation() override;
-
-private:
-  void printSummary(llvm::ArrayRef<OpOutcome> outcomes);
-};
-
-void MapToArchPass::runOnOperation() {
-  ModuleOp module = getOperation();
+FailureOr<MapToArchResult>
+accel::mapToArch(ModuleOp module, const MapToArchOptions &options) {
   MLIRContext *context = module.getContext();
-
-  mapper::SearchOptions options;
-  std::optional<mapper::Objective> parsedObjective =
-      mapper::Objective::parse(objective);
-  if (!parsedObjective) {
-    module.emitError() << "unknown objective '" << objective
-                       << "'; expected edp, energy, delay, "
-                          "last_level_accesses or a comma-separated list";
-    return signalPassFailure();
-  }
-  if (!(timeLimit >= 0) || std::isinf(timeLimit)) {
-    module.emitError() << "'time-limit' must be a finite, non-negative "
-                          "number of seconds, got "
-                       << timeLimit;
-    return signalPassFailure();
-  }
-  options.objective = *parsedObjective;
-  options.strategy = strategy;
-  options.maxEvaluations = maxEvaluations;
-  options.timeLimitSeconds = timeLimit;
-  options.victoryCondition = victory;
-  options.threads = threads;
-  options.seed = seed;
-  options.progress = progress;
-  options.imperfectFactors = imperfect;
-  if (timeloopCompat)
-    options.evaluation = model::timeloopOptions();
-
-  FailureOr<ArchOp> archOp = loadArchitectureInto(module, arch, module.getLoc());
+  FailureOr<ArchOp> archOp =
+      loadArchitectureInto(module, options.arch, module.getLoc());
   if (failed(archOp))
-    return signalPassFailure();
+    return failure();
   FailureOr<model::Architecture> architecture = convertArchitecture(*archOp);
   if (failed(architecture))
-    return signalPassFailure();
+    return failure();
+  MapToArchResult result;
+  result.archName = archOp->getSymName().str();
   StringRef archName = archOp->getSymName();
 
   // Ops to map, in IR order.
   SmallVector<linalg::LinalgOp> ops;
   module.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
 
-  std::map<std::string, mapper::SearchResult> searches;
-  std::vector<OpOutcome> outcomes;
-  bool failedPass = false;
+  mapper::SearchOptions search = options.search;
+  std::map<std::string, std::shared_ptr<const mapper::SearchResult>> searches;
   for (linalg::LinalgOp linalgOp : ops) {
     Operation *op = linalgOp.getOperation();
     ExtractionOptions extraction;
     extraction.requireMultiplyAccumulate = true;
     extraction.errorsAsRemarks = true;
-    // Why an op is left alone goes into the summary; a remark (with MLIR's
+    // Why an op is left alone goes into the result; a remark (with MLIR's
     // dump of the op) only when asked: a network export has hundreds of
     // elementwise ops.
     std::string reason;
     FailureOr<ExtractionResult> extracted = [&] {
-      if (remarks)
+      if (options.remarks)
         return extractWorkload(linalgOp, extraction);
       ScopedDiagnosticHandler capture(context, [&](Diagnostic &diag) {
         if (diag.getSeverity() != DiagnosticSeverity::Remark)
@@ -142,10 +94,10 @@ void MapToArchPass::runOnOperation() {
       return extractWorkload(linalgOp, extraction);
     }();
     if (failed(extracted) || !extracted->extracted) {
-      ++numOpsSkipped;
+      ++result.skipped;
       StringRef why = reason;
       why.consume_front("not mapped: ");
-      outcomes.push_back(
+      result.ops.push_back(
           {op, "", why.empty() ? "not mapped" : "not mapped: " + why.str(),
            nullptr});
       continue;
@@ -154,70 +106,68 @@ void MapToArchPass::runOnOperation() {
     std::string key = workloadKey(workload);
     auto found = searches.find(key);
     if (found == searches.end()) {
-      if (progress)
-        options.progressLabel =
-            llvm::formatv("op {0}/{1} {2} {3}", outcomes.size() + 1,
+      if (search.progress)
+        search.progressLabel =
+            llvm::formatv("op {0}/{1} {2} {3}", result.ops.size() + 1,
                           ops.size(), op->getName().getStringRef(),
                           shapeText(workload))
                 .str();
       FailureOr<model::MappingConstraints> constraints =
           buildMappingConstraints(*archOp, *architecture, workload);
-      if (failed(constraints)) {
-        failedPass = true;
-        break;
-      }
-      found = searches
-                  .emplace(key, mapper::searchMapping(workload, *architecture,
-                                                      *constraints, options))
-                  .first;
-      ++numSearches;
-      numEvaluations += found->second.evaluations;
+      if (failed(constraints))
+        return failure();
+      auto searched = std::make_shared<const mapper::SearchResult>(
+          mapper::searchMapping(workload, *architecture, *constraints,
+                                search));
+      ++result.searches;
+      result.evaluations += searched->evaluations;
+      found = searches.emplace(key, std::move(searched)).first;
     }
-    const mapper::SearchResult &search = found->second;
-    OpOutcome outcome{op, shapeText(workload), "", &search};
-    if (!search.found) {
-      if (!search.error.empty())
+    const mapper::SearchResult &searched = *found->second;
+    OpMappingOutcome outcome{op, shapeText(workload), "", found->second};
+    if (!searched.found) {
+      if (!searched.error.empty())
         op->emitRemark() << "not mapped: the constraints of @" << archName
-                         << " cannot be satisfied: " << search.error;
+                         << " cannot be satisfied: " << searched.error;
       else
         op->emitRemark() << "not mapped: no valid mapping onto @" << archName
-                         << " was found (" << search.evaluations
+                         << " was found (" << searched.evaluations
                          << " evaluated); its buffers may be too small for "
                             "the smallest tiles";
       outcome.status = "no mapping";
-      ++numOpsUnmapped;
       outcome.search = nullptr;
-      outcomes.push_back(std::move(outcome));
+      ++result.unmapped;
+      result.ops.push_back(std::move(outcome));
       continue;
     }
     op->setAttr(AccelDialect::getMappingAttrName(),
-                buildMappingAttr(context, archName, search.mapping, workload,
+                buildMappingAttr(context, archName, searched.mapping, workload,
                                  *architecture));
     op->setAttr(AccelDialect::getCostAttrName(),
-                buildCostAttr(context, *architecture, search.result));
-    outcome.status = mapper::stringifyStatus(search.status).str();
-    ++numOpsMapped;
-    outcomes.push_back(std::move(outcome));
+                buildCostAttr(context, *architecture, searched.result));
+    outcome.status = mapper::stringifyStatus(searched.status).str();
+    ++result.mapped;
+    result.ops.push_back(std::move(outcome));
   }
-  if (failedPass)
-    return signalPassFailure();
-  if (summary)
-    printSummary(outcomes);
+  return result;
 }
 
-void MapToArchPass::printSummary(llvm::ArrayRef<OpOutcome> outcomes) {
-  llvm::raw_ostream &os = llvm::errs();
+void accel::printMappingSummary(llvm::raw_ostream &os,
+                                const MapToArchResult &result,
+                                const mapper::SearchOptions &search) {
+  llvm::ArrayRef<OpMappingOutcome> outcomes = result.ops;
   os << llvm::formatv("map-to-arch: {0} ops on @{1}, objective {2}, {3} "
                       "search\n",
-                      outcomes.size(), arch, objective,
-                      mapper::stringifyStrategy(strategy));
+                      outcomes.size(), result.archName,
+                      search.objective.str(),
+                      mapper::stringifyStrategy(search.strategy));
   os << llvm::formatv("{0,3} {1,-34} {2,-34} {3,13} {4,13} {5,7} {6,8} {7}\n",
                       "#", "op", "shape", "energy (uJ)", "cycles", "util",
                       "pJ/MAC", "search");
   double totalEnergy = 0;
   int64_t totalCycles = 0, totalMacs = 0;
   int index = 0;
-  for (const OpOutcome &outcome : outcomes) {
+  for (const OpMappingOutcome &outcome : outcomes) {
     ++index;
     std::string name = outcome.op->getName().getStringRef().str();
     if (!outcome.search) {
@@ -245,4 +195,3 @@ void MapToArchPass::printSummary(llvm::ArrayRef<OpOutcome> outcomes) {
   os << "\n";
 }
 
-} // namespace

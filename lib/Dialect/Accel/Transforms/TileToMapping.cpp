@@ -1,34 +1,26 @@
-//===- Tile.cpp - Tile mapped linalg ops per the hierarchy ----------------===//
+//===- TileToMapping.cpp - Tile a mapped linalg op per the hierarchy ------===//
 //
-// The accel-tile pass: turns an op's accel.mapping into code. The mapping's
-// loops are generated band by band from the outermost level in, each band
-// one tileUsingSCF call on the op the previous band left innermost:
+// accel::tileToMapping turns an op's mapping into code. The mapping's loops
+// are generated band by band from the outermost level in, each band one
+// tileUsingSCF call on the op the previous band left innermost:
 //   level s temporal loops   -> scf.for, in the mapped order
 //   level s spatial y, x     -> scf.forall with #accel.spatial mappings
 //                               (reduction dimensions: sequential scf.for)
 // then, inside level s's loops, the operands level s-1 keeps are staged into
-// buffers of level s-1.
+// buffers of level s-1. The accel-tile pass (TilePass.cpp) wraps it.
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/Dialect/Accel/IR/AccelAttributes.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
-#include "accel/Dialect/Accel/Transforms/Passes.h"
-#include "accel/Dialect/Accel/Utils/ArchitectureConversion.h"
+#include "accel/Dialect/Accel/Transforms/Transforms.h"
 #include "accel/Dialect/Accel/Utils/MappingConversion.h"
 #include "accel/Dialect/Accel/Utils/WorkloadExtraction.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/IR/PatternMatch.h"
-
-namespace accel {
-#define GEN_PASS_DEF_ACCELTILE
-#include "accel/Dialect/Accel/Transforms/Passes.h.inc"
-} // namespace accel
 
 using namespace mlir;
 using namespace accel;
@@ -116,73 +108,19 @@ int64_t largestExtent(AffineExpr expr, ArrayRef<int64_t> extents) {
                   : ShapedType::kDynamic;
 }
 
-struct TilePass : public accel::impl::AccelTileBase<TilePass> {
-  using AccelTileBase::AccelTileBase;
+} // namespace
 
-  void runOnOperation() override;
-
-private:
-  LogicalResult tileOp(linalg::LinalgOp op, const model::Workload &workload,
-                       const model::Architecture &arch,
-                       const model::Mapping &mapping);
-  /// Copies the operands of `op` that level `s` keeps into buffers of it,
-  /// sized for the largest tile (`tileExtents`: per loop dimension, the
-  /// largest extent of `op`'s iteration space).
-  void stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
-             const model::Architecture &arch, const model::Mapping &mapping,
-             ArrayRef<int64_t> tileExtents);
-};
-
-void TilePass::runOnOperation() {
-  ModuleOp module = getOperation();
-  SmallVector<linalg::LinalgOp> ops;
-  module.walk([&](linalg::LinalgOp op) {
-    if (op->hasAttr(AccelDialect::getMappingAttrName()))
-      ops.push_back(op);
-  });
-  ArchitectureCache archs;
-  bool failedAny = false;
-  for (linalg::LinalgOp op : ops) {
-    auto mapping =
-        op->getAttrOfType<MappingAttr>(AccelDialect::getMappingAttrName());
-    if (!op.hasPureTensorSemantics()) {
-      op->emitError() << "accel-tile works on tensors; this op has buffer "
-                         "operands (run it before bufferization)";
-      failedAny = true;
-      continue;
-    }
-    const model::Architecture *arch =
-        archs.lookup(op, mapping.getArch().getValue());
-    if (!arch) {
-      failedAny = true;
-      continue;
-    }
-    FailureOr<ExtractionResult> extracted = extractWorkload(op);
-    if (failed(extracted) || !extracted->extracted) {
-      failedAny = true;
-      continue;
-    }
-    const model::Workload &workload = extracted->extracted->workload;
-    FailureOr<model::Mapping> modelMapping =
-        convertMapping(op, mapping, workload, *arch);
-    if (failed(modelMapping) ||
-        failed(tileOp(op, workload, *arch, *modelMapping))) {
-      failedAny = true;
-      continue;
-    }
-    ++numOpsTiled;
-  }
-  if (failedAny)
-    signalPassFailure();
-}
-
-void TilePass::stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
-                     const model::Architecture &arch,
-                     const model::Mapping &mapping,
-                     ArrayRef<int64_t> tileExtents) {
+/// Copies the operands of `op` that level `s` keeps into buffers of it,
+/// sized for the largest tile (`tileExtents`: per loop dimension, the
+/// largest extent of `op`'s iteration space). Returns the copies made.
+static unsigned stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
+                      const model::Architecture &arch,
+                      const model::Mapping &mapping,
+                      ArrayRef<int64_t> tileExtents, bool memorySpaces) {
+  unsigned copies = 0;
   const model::StorageLevel &level = arch.storage[s];
   if (level.isFanoutOnly)
-    return;
+    return 0;
   MLIRContext *context = op->getContext();
   StringAttr levelName = StringAttr::get(context, level.name);
   rewriter.setInsertionPoint(op);
@@ -224,14 +162,18 @@ void TilePass::stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
                                        destination);
     copy->setAttr("accel.stage", levelName);
     operand.set(copy.getResult(0));
-    ++numStagingCopies;
+    ++copies;
   }
+  return copies;
 }
 
-LogicalResult TilePass::tileOp(linalg::LinalgOp op,
-                               const model::Workload &workload,
-                               const model::Architecture &arch,
-                               const model::Mapping &mapping) {
+FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
+                                        linalg::LinalgOp op,
+                                        const model::Workload &workload,
+                                        const model::Architecture &arch,
+                                        const model::Mapping &mapping,
+                                        const TileOptions &tileOptions) {
+  TiledOp tiledResult;
   MLIRContext *context = op->getContext();
   const int numDims = workload.numDimensions();
   SmallVector<bool> reductionDims(numDims, false);
@@ -249,7 +191,7 @@ LogicalResult TilePass::tileOp(linalg::LinalgOp op,
       inside[i][d] *= factor;
   }
 
-  IRRewriter rewriter(context);
+  OpBuilder::InsertionGuard guard(rewriter);
   Attribute mappingAttr = op->getAttr(AccelDialect::getMappingAttrName());
   Attribute costAttr = op->getAttr(AccelDialect::getCostAttrName());
   op->removeAttr(AccelDialect::getMappingAttrName());
@@ -288,8 +230,16 @@ LogicalResult TilePass::tileOp(linalg::LinalgOp op,
         options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
       }
       rewriter.setInsertionPoint(current);
-      FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-          rewriter, cast<TilingInterface>(current), options);
+      // Linalg ops implement TilingInterface through external models that
+      // the tool must have registered.
+      auto tileable = dyn_cast<TilingInterface>(current);
+      if (!tileable)
+        return op->emitError()
+               << "cannot tile: the op does not implement TilingInterface "
+                  "(register linalg's external models with "
+                  "linalg::registerTilingInterfaceExternalModels)";
+      FailureOr<scf::SCFTilingResult> tiled =
+          scf::tileUsingSCF(rewriter, tileable, options);
       if (failed(tiled))
         return op->emitError() << "cannot tile the " << levelName
                                << " loops of this op";
@@ -301,17 +251,19 @@ LogicalResult TilePass::tileOp(linalg::LinalgOp op,
       }
       if (!outermost && !tiled->loops.empty())
         outermost = tiled->loops.front();
+      tiledResult.loops.append(tiled->loops.begin(), tiled->loops.end());
       current = tiled->tiledOps.back();
     }
     // Inside level s's loops: the tiles of the level below, at most
     // inside[next] wide (and no wider than the dimension).
-    if (staging && s >= 1) {
+    if (tileOptions.staging && s >= 1) {
       SmallVector<int64_t> tileExtents(numDims);
       for (int d = 0; d < numDims; ++d)
         tileExtents[d] =
             std::min(inside[next][d], workload.dimensions[d].bound);
-      stage(rewriter, cast<linalg::LinalgOp>(current), s - 1, arch, mapping,
-            tileExtents);
+      tiledResult.stagingCopies +=
+          stage(rewriter, cast<linalg::LinalgOp>(current), s - 1, arch,
+                mapping, tileExtents, tileOptions.memorySpaces);
     }
   }
   Operation *anchor = outermost ? outermost : current;
@@ -319,7 +271,33 @@ LogicalResult TilePass::tileOp(linalg::LinalgOp op,
   if (costAttr)
     anchor->setAttr(AccelDialect::getCostAttrName(), costAttr);
   anchor->setAttr("accel.tiled", UnitAttr::get(context));
-  return success();
+  tiledResult.tiledOp = current;
+  return tiledResult;
 }
 
-} // namespace
+FailureOr<TiledOp> accel::tileMappedOp(RewriterBase &rewriter,
+                                       linalg::LinalgOp op,
+                                       ArchitectureCache &archs,
+                                       const TileOptions &options) {
+  auto mapping =
+      op->getAttrOfType<MappingAttr>(AccelDialect::getMappingAttrName());
+  if (!mapping)
+    return op->emitError() << "has no 'accel.mapping' to tile by";
+  if (!op.hasPureTensorSemantics())
+    return op->emitError() << "accel-tile works on tensors; this op has "
+                              "buffer operands (run it before "
+                              "bufferization)";
+  const model::Architecture *arch =
+      archs.lookup(op, mapping.getArch().getValue());
+  if (!arch)
+    return failure();
+  FailureOr<ExtractionResult> extracted = extractWorkload(op);
+  if (failed(extracted) || !extracted->extracted)
+    return failure();
+  const model::Workload &workload = extracted->extracted->workload;
+  FailureOr<model::Mapping> modelMapping =
+      convertMapping(op, mapping, workload, *arch);
+  if (failed(modelMapping))
+    return failure();
+  return tileToMapping(rewriter, op, workload, *arch, *modelMapping, options);
+}
