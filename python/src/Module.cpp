@@ -306,23 +306,20 @@ PYBIND11_MODULE(_accel, m) {
          const std::string &strategy, uint64_t budget, double timeLimit,
          uint64_t victory, uint64_t seed, unsigned threads,
          const py::object &constraintSpec, bool exact, bool imperfect) {
-        mapper::SearchOptions options;
-        std::optional<mapper::Objective> parsedObjective =
-            mapper::Objective::parse(objective);
-        if (!parsedObjective)
-          throw Error("unknown objective '" + objective + "'");
-        std::optional<mapper::Strategy> parsedStrategy =
-            mapper::parseStrategy(strategy);
-        if (!parsedStrategy)
-          throw Error("unknown search strategy '" + strategy + "'");
-        options.objective = *parsedObjective;
-        options.strategy = *parsedStrategy;
-        options.maxEvaluations = budget;
-        options.timeLimitSeconds = timeLimit;
-        options.victoryCondition = victory;
-        options.seed = seed;
-        options.threads = threads;
-        options.imperfectFactors = imperfect;
+        mapper::SearchSettings settings;
+        settings.objective = objective;
+        settings.strategy = strategy;
+        settings.maxEvaluations = budget;
+        settings.timeLimitSeconds = timeLimit;
+        settings.victoryCondition = victory;
+        settings.seed = seed;
+        settings.threads = threads;
+        settings.imperfectFactors = imperfect;
+        llvm::Expected<mapper::SearchOptions> built =
+            mapper::buildSearchOptions(settings);
+        if (!built)
+          throw Error(llvm::toString(built.takeError()));
+        mapper::SearchOptions options = std::move(*built);
         if (!exact)
           options.evaluation = model::timeloopOptions();
         model::MappingConstraints constraints =
@@ -423,12 +420,14 @@ PYBIND11_MODULE(_accel, m) {
         AccelMapToArchOptions options;
         options.arch = arch;
         options.objective = objective;
-        std::optional<mapper::Strategy> parsedStrategy =
-            mapper::parseStrategy(strategy);
-        if (!parsedStrategy)
-          throw Error("unknown search strategy '" + strategy +
-                      "'; expected hybrid, random or exhaustive");
-        options.strategy = *parsedStrategy;
+        // The pass validates the rest; the strategy is typed here.
+        mapper::SearchSettings settings;
+        settings.strategy = strategy;
+        llvm::Expected<mapper::SearchOptions> built =
+            mapper::buildSearchOptions(settings);
+        if (!built)
+          throw Error(llvm::toString(built.takeError()));
+        options.strategy = built->strategy;
         options.maxEvaluations = maxEvaluations;
         options.timeLimit = timeLimit;
         options.seed = seed;

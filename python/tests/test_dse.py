@@ -14,8 +14,8 @@ import accel
 import accel.dse as dse
 from accel.design import generate
 
-SOURCE = os.environ.get("ACCEL_SOURCE_DIR",
-                        os.path.join(os.path.dirname(__file__), "..", ".."))
+SOURCE = os.path.abspath(os.environ.get("ACCEL_SOURCE_DIR",
+                        os.path.join(os.path.dirname(__file__), "..", "..")))
 TABLE = os.path.join(SOURCE, "examples", "networks", "layers.tsv")
 RESNET18_MLIR = os.path.join(SOURCE, "examples", "networks", "resnet18.mlir")
 

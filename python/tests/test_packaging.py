@@ -9,8 +9,8 @@ import pytest
 
 import accel
 
-SOURCE = os.environ.get("ACCEL_SOURCE_DIR",
-                        os.path.join(os.path.dirname(__file__), "..", ".."))
+SOURCE = os.path.abspath(os.environ.get("ACCEL_SOURCE_DIR",
+                        os.path.join(os.path.dirname(__file__), "..", "..")))
 PACKAGE_BUILD = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(accel.__file__))))   # <build>/python/accel/.. /..
 

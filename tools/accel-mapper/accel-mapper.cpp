@@ -102,9 +102,6 @@ searchOptions(const interop::TimeloopInput &input) {
       return parsed.takeError();
     settings = std::move(*parsed);
   }
-  auto error = [](const llvm::Twine &message) {
-    return llvm::createStringError(message);
-  };
   // Timeloop's exhaustive algorithms map to ours; its sampling algorithms
   // (random, random_pruned, hybrid) all become our hybrid search, which
   // finds better mappings with fewer evaluations. Their victory conditions
@@ -119,46 +116,37 @@ searchOptions(const interop::TimeloopInput &input) {
       timeloopSampling = true;
     }
   }
-  std::optional<mapper::Strategy> parsedStrategy =
-      mapper::parseStrategy(strategy);
-  if (!parsedStrategy)
-    return error("unknown search strategy '" + strategy +
-                 "' (expected exhaustive, hybrid or random)");
-  options.strategy = *parsedStrategy;
   std::string objective = objectiveOption.empty()
                               ? llvm::join(settings.metrics, ",")
                               : objectiveOption.getValue();
-  if (!objective.empty()) {
-    std::optional<mapper::Objective> parsed =
-        mapper::Objective::parse(objective);
-    if (!parsed)
-      return error("unknown objective '" + objective +
-                   "' (expected edp, energy, delay, last_level_accesses or a "
-                   "comma-separated list of them)");
-    options.objective = *parsed;
-  }
   unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-  options.threads = threads.getNumOccurrences()
-                        ? threads.getValue()
-                        : std::min(settings.threads.value_or(hardware), hardware);
-  options.maxEvaluations = maxEvaluations.getNumOccurrences()
-                               ? maxEvaluations.getValue()
-                               : settings.searchSize.value_or(0);
-  options.victoryCondition =
+  // The flags win over the Timeloop mapper settings; the shared parser
+  // validates the result as map-to-arch and Python do.
+  mapper::SearchSettings resolved;
+  resolved.objective = objective.empty() ? "edp" : objective;
+  resolved.strategy = strategy;
+  resolved.threads =
+      threads.getNumOccurrences()
+          ? threads.getValue()
+          : std::min(settings.threads.value_or(hardware), hardware);
+  resolved.maxEvaluations = maxEvaluations.getNumOccurrences()
+                                ? maxEvaluations.getValue()
+                                : settings.searchSize.value_or(0);
+  resolved.victoryCondition =
       victory.getNumOccurrences()
           ? victory.getValue()
           : (timeloopSampling ? 0 : settings.victoryCondition.value_or(0));
-  if (!(timeLimit >= 0) || std::isinf(timeLimit))
-    return error("--time-limit must be a finite, non-negative number of "
-                 "seconds, got " +
-                 std::to_string(timeLimit));
-  options.timeLimitSeconds = timeLimit;
-  options.imperfectFactors = imperfectFactors.getNumOccurrences()
-                                 ? imperfectFactors.getValue()
-                                 : input.rubyMapspace;
-  options.seed = seed;
-  options.progress =
-      progress || llvm::sys::Process::StandardErrIsDisplayed();
+  resolved.timeLimitSeconds = timeLimit;
+  resolved.imperfectFactors = imperfectFactors.getNumOccurrences()
+                                  ? imperfectFactors.getValue()
+                                  : input.rubyMapspace;
+  resolved.seed = seed;
+  resolved.progress = progress || llvm::sys::Process::StandardErrIsDisplayed();
+  llvm::Expected<mapper::SearchOptions> built =
+      mapper::buildSearchOptions(resolved);
+  if (!built)
+    return built.takeError();
+  options = std::move(*built);
   llvm::Expected<model::EvaluationOptions> evaluation =
       modelFlags.evaluationOptions();
   if (!evaluation)

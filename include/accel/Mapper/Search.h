@@ -27,6 +27,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include "llvm/Support/Error.h"
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -67,6 +69,26 @@ struct SearchOptions {
   /// (checked at least every few hundred evaluations).
   const std::atomic<bool> *cancel = nullptr;
 };
+
+/// A search's settings as the user wrote them (pass options, tool flags,
+/// Python arguments): buildSearchOptions validates them into SearchOptions
+/// with one set of messages for every front end.
+struct SearchSettings {
+  std::string objective = "edp"; ///< "edp", "energy,delay", ...
+  std::string strategy = "hybrid";
+  uint64_t maxEvaluations = 0;
+  double timeLimitSeconds = 0;
+  uint64_t victoryCondition = 0;
+  unsigned threads = 0;
+  uint64_t seed = 1;
+  bool imperfectFactors = true;
+  bool progress = false;
+};
+
+/// The SearchOptions `settings` describe, or an error naming the setting
+/// (unknown objective or strategy, a time limit that is negative, NaN or
+/// infinite). Evaluation options and cancellation are left at defaults.
+llvm::Expected<SearchOptions> buildSearchOptions(const SearchSettings &settings);
 
 enum class SearchStatus {
   Optimal,   ///< exhaustive search finished: the result is the optimum

@@ -8,8 +8,6 @@
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Dialect/Accel/Transforms/Transforms.h"
 
-#include <cmath>
-
 namespace accel {
 #define GEN_PASS_DEF_ACCELMAPTOARCH
 #include "accel/Dialect/Accel/Transforms/Passes.h.inc"
@@ -42,32 +40,26 @@ struct MapToArchPass : public accel::impl::AccelMapToArchBase<MapToArchPass> {
 
 private:
   FailureOr<MapToArchOptions> parseOptions(ModuleOp module) {
+    mapper::SearchSettings settings;
+    settings.objective = objective;
+    settings.strategy = mapper::stringifyStrategy(strategy).str();
+    settings.maxEvaluations = maxEvaluations;
+    settings.timeLimitSeconds = timeLimit;
+    settings.victoryCondition = victory;
+    settings.threads = threads;
+    settings.seed = seed;
+    settings.progress = progress;
+    settings.imperfectFactors = imperfect;
+    llvm::Expected<mapper::SearchOptions> search =
+        mapper::buildSearchOptions(settings);
+    if (!search)
+      return module.emitError() << llvm::toString(search.takeError());
     MapToArchOptions options;
-    std::optional<mapper::Objective> parsedObjective =
-        mapper::Objective::parse(objective);
-    if (!parsedObjective)
-      return module.emitError()
-             << "unknown objective '" << objective
-             << "'; expected edp, energy, delay, last_level_accesses or a "
-                "comma-separated list";
-    if (!(timeLimit >= 0) || std::isinf(timeLimit))
-      return module.emitError() << "'time-limit' must be a finite, "
-                                   "non-negative number of seconds, got "
-                                << timeLimit;
     options.arch = arch;
     options.remarks = remarks;
-    mapper::SearchOptions &search = options.search;
-    search.objective = *parsedObjective;
-    search.strategy = strategy;
-    search.maxEvaluations = maxEvaluations;
-    search.timeLimitSeconds = timeLimit;
-    search.victoryCondition = victory;
-    search.threads = threads;
-    search.seed = seed;
-    search.progress = progress;
-    search.imperfectFactors = imperfect;
+    options.search = std::move(*search);
     if (timeloopCompat)
-      search.evaluation = model::timeloopOptions();
+      options.search.evaluation = model::timeloopOptions();
     return options;
   }
 };
