@@ -189,7 +189,8 @@ accel::interop::parseTimeloopArchitecture(const YamlNode &document,
                                             document.get("ART"), result.arch,
                                             warnings))
     return std::move(error);
-  if (std::string error = result.arch.finalize(); !error.empty())
-    return (architecture ? architecture : &document)->error(error);
+  if (llvm::Error error = result.arch.finalize())
+    return (architecture ? architecture : &document)
+        ->error(llvm::toString(std::move(error)));
   return result;
 }

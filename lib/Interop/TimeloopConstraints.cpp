@@ -11,11 +11,11 @@ llvm::Error accel::interop::parseFactorConstraints(
     const YamlNode &where, llvm::StringRef text,
     const model::Workload &workload, std::vector<model::FactorBound> &bounds,
     bool ignoreUnknown) {
-  std::vector<model::FactorConstraintTerm> terms;
-  std::string error;
-  if (!model::parseFactorConstraintText(text.str(), terms, error))
-    return where.error(error);
-  for (const model::FactorConstraintTerm &term : terms) {
+  llvm::Expected<std::vector<model::FactorConstraintTerm>> terms =
+      model::parseFactorConstraintText(text);
+  if (!terms)
+    return where.error(llvm::toString(terms.takeError()));
+  for (const model::FactorConstraintTerm &term : *terms) {
     int dim = workload.findDimension(term.dimension);
     if (dim < 0) {
       if (ignoreUnknown)

@@ -329,8 +329,8 @@ llvm::Expected<model::Mapping> accel::interop::parseTimeloopMapping(
   }
   // Factors (with their residuals) must cover every bound exactly, as
   // Timeloop's parser requires.
-  if (std::string error = mapping.validate(workload, arch.arch); !error.empty())
-    return list->error(error);
+  if (llvm::Error error = mapping.validate(workload, arch.arch))
+    return list->error(llvm::toString(std::move(error)));
   return mapping;
 }
 

@@ -199,7 +199,7 @@ accel::interop::parseTimeloopProblem(const YamlNode &problem) {
     workload.dataSpaces.push_back(std::move(ds));
   }
 
-  if (std::string error = workload.validate(); !error.empty())
-    return problem.error(error);
+  if (llvm::Error error = workload.validate())
+    return problem.error(llvm::toString(std::move(error)));
   return workload;
 }

@@ -88,7 +88,13 @@ static std::string meshRatio(int64_t innerMesh, int64_t outerMesh,
   return {};
 }
 
-std::string Architecture::finalize() {
+llvm::Error Architecture::finalize() {
+  if (std::string why = finalizeOrExplain(); !why.empty())
+    return llvm::createStringError(why);
+  return llvm::Error::success();
+}
+
+std::string Architecture::finalizeOrExplain() {
   if (storage.empty())
     return "architecture has no storage level";
   llvm::StringSet<> names;

@@ -31,7 +31,7 @@ Evaluator::Evaluator(const Workload &workload, const Architecture &arch,
                      EvaluationOptions options)
     : workload(workload), arch(arch), options(options),
       impl(std::make_unique<Impl>()) {
-  impl->setupError = workload.validate();
+  impl->setupError = workload.explainInvalid();
   if (impl->setupError.empty() && arch.numLevels() == 0)
     impl->setupError = "architecture has no storage level";
 }
@@ -222,7 +222,8 @@ void Evaluator::evaluate(const Mapping &mapping, Result &result) {
 
   if (!impl->setupError.empty())
     return fail(result, FailureKind::Malformed, impl->setupError);
-  if (std::string error = mapping.validate(workload, arch); !error.empty())
+  if (std::string error = mapping.explainInvalid(workload, arch);
+      !error.empty())
     return fail(result, FailureKind::Malformed, std::move(error));
   for (int ds = 0; ds < numDataSpaces; ++ds) {
     bool kept = false;

@@ -56,8 +56,15 @@ static int64_t coveredPoints(const Mapping &mapping, int dim, bool &overflow) {
   return addChecked(last, 1, overflow);
 }
 
-std::string Mapping::validate(const Workload &workload,
+llvm::Error Mapping::validate(const Workload &workload,
                               const Architecture &arch) const {
+  if (std::string why = explainInvalid(workload, arch); !why.empty())
+    return llvm::createStringError(why);
+  return llvm::Error::success();
+}
+
+std::string Mapping::explainInvalid(const Workload &workload,
+                                    const Architecture &arch) const {
   if (static_cast<int>(levels.size()) != arch.numLevels())
     return "mapping has " + std::to_string(levels.size()) +
            " levels but the architecture has " +

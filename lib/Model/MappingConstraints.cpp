@@ -34,9 +34,10 @@ static bool isAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-bool accel::model::parseFactorConstraintText(
-    const std::string &text, std::vector<FactorConstraintTerm> &terms,
-    std::string &error) {
+llvm::Expected<std::vector<FactorConstraintTerm>>
+accel::model::parseFactorConstraintText(llvm::StringRef textRef) {
+  std::string text = textRef.str();
+  std::vector<FactorConstraintTerm> terms;
   std::string body = text.substr(0, text.find('#'));
   size_t i = 0;
   auto skip = [&](const char *characters) {
@@ -46,7 +47,7 @@ bool accel::model::parseFactorConstraintText(
   while (true) {
     skip(" \t,;");
     if (i >= body.size())
-      return true;
+      return terms;
     size_t start = i;
     // A name is letters, digits and underscores when an operator follows;
     // otherwise letters only ("C4").
@@ -67,9 +68,9 @@ bool accel::model::parseFactorConstraintText(
       after = end;
     }
     if (end == start) {
-      error = "cannot read factor constraints '" + text + "' near '" +
-              body.substr(start) + "'";
-      return false;
+      return llvm::createStringError("cannot read factor constraints '" +
+                                     text + "' near '" + body.substr(start) +
+                                     "'");
     }
     FactorConstraintTerm term;
     term.dimension = body.substr(start, end - start);
@@ -89,8 +90,8 @@ bool accel::model::parseFactorConstraintText(
     while (digits < body.size() && isDigit(body[digits]))
       ++digits;
     if (digits == i || digits - i > 18) {
-      error = "factor constraint of '" + term.dimension + "' needs a number";
-      return false;
+      return llvm::createStringError("factor constraint of '" +
+                                     term.dimension + "' needs a number");
     }
     term.value = std::stoll(body.substr(i, digits - i));
     i = digits;

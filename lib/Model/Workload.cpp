@@ -23,7 +23,13 @@ int Workload::findDataSpace(llvm::StringRef name) const {
   return -1;
 }
 
-std::string Workload::validate() const {
+llvm::Error Workload::validate() const {
+  if (std::string why = explainInvalid(); !why.empty())
+    return llvm::createStringError(why);
+  return llvm::Error::success();
+}
+
+std::string Workload::explainInvalid() const {
   if (dimensions.empty())
     return "workload has no dimensions";
   if (numDimensions() > kMaxDimensions)

@@ -161,8 +161,8 @@ accel::python::mappingFromDict(ArchPtr arch, WorkloadPtr workload,
             "' (expected temporal, spatial_x, spatial_y, keep, bypass)");
     }
   }
-  if (std::string error = mapping.validate(*workload, *arch); !error.empty())
-    throw Error(error);
+  if (llvm::Error error = mapping.validate(*workload, *arch))
+    throw Error(llvm::toString(std::move(error)));
   return result;
 }
 
@@ -257,11 +257,11 @@ accel::python::constraintsFrom(const model::Architecture &arch,
     return constraints;
   auto applyFactors = [&](const std::string &text,
                           std::vector<model::FactorBound> &bounds) {
-    std::vector<model::FactorConstraintTerm> terms;
-    std::string error;
-    if (!model::parseFactorConstraintText(text, terms, error))
-      throw Error(error);
-    for (const model::FactorConstraintTerm &term : terms) {
+    llvm::Expected<std::vector<model::FactorConstraintTerm>> terms =
+        model::parseFactorConstraintText(text);
+    if (!terms)
+      throw Error(llvm::toString(terms.takeError()));
+    for (const model::FactorConstraintTerm &term : *terms) {
       int d = findDimension(workload, term.dimension);
       if (!model::applyFactorConstraint(term, workload.dimensions[d].bound,
                                         bounds[d]))

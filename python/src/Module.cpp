@@ -70,8 +70,8 @@ PYBIND11_MODULE(_accel, m) {
               }
               w->dataSpaces.push_back(std::move(ds));
             }
-            if (std::string why = w->validate(); !why.empty())
-              throw Error(why);
+            if (llvm::Error error = w->validate())
+              throw Error(llvm::toString(std::move(error)));
             return w;
           })
       .def_static(
@@ -144,8 +144,9 @@ PYBIND11_MODULE(_accel, m) {
               }
               w->dataSpaces.push_back(std::move(ds));
             }
-            if (std::string why = w->validate(); !why.empty())
-              throw Error("cannot unpickle a Workload: " + why);
+            if (llvm::Error error = w->validate())
+              throw Error("cannot unpickle a Workload: " +
+                          llvm::toString(std::move(error)));
             return w;
           }))
       .def("__repr__", [](const model::Workload &w) {

@@ -43,10 +43,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string text(reinterpret_cast<const char *>(data), size);
   const model::Workload &workload = convolution();
 
-  std::vector<model::FactorConstraintTerm> terms;
-  std::string error;
-  if (model::parseFactorConstraintText(text, terms, error))
-    for (const model::FactorConstraintTerm &term : terms) {
+  llvm::Expected<std::vector<model::FactorConstraintTerm>> terms =
+      model::parseFactorConstraintText(text);
+  if (!terms)
+    llvm::consumeError(terms.takeError());
+  else
+    for (const model::FactorConstraintTerm &term : *terms) {
       int d = workload.findDimension(term.dimension);
       if (d < 0)
         continue;

@@ -37,8 +37,8 @@ inline RandomCase randomCostedCase(uint64_t seed, bool capacities) {
       level.size = 4 + static_cast<int64_t>(rng() % 60);
   }
   c.arch.compute.energy = 0.5;
-  std::string error = c.arch.finalize();
-  EXPECT_TRUE(error.empty()) << error;
+  if (llvm::Error error = c.arch.finalize())
+    ADD_FAILURE() << llvm::toString(std::move(error));
   return c;
 }
 

@@ -91,8 +91,9 @@ accel::testing::RandomCase accel::testing::randomCase(uint64_t seed) {
   c.arch.compute.instances = meshX * meshY;
   // The generator only builds consistent architectures (also used by the
   // model fuzzer, outside any test).
-  if (std::string error = c.arch.finalize(); !error.empty())
-    llvm::report_fatal_error(llvm::Twine("random architecture: ") + error);
+  if (llvm::Error error = c.arch.finalize())
+    llvm::report_fatal_error(llvm::Twine("random architecture: ") +
+                             llvm::toString(std::move(error)));
 
   // Mapping: spread each dimension's prime factors over the slots.
   c.mapping = Mapping::empty(numLevels);

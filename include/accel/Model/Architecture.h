@@ -11,6 +11,7 @@
 #ifndef ACCEL_MODEL_ARCHITECTURE_H
 #define ACCEL_MODEL_ARCHITECTURE_H
 
+#include "llvm/Support/Error.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
@@ -117,9 +118,12 @@ public:
   int findLevel(llvm::StringRef name) const;
 
   /// Derives fanouts from the meshes and checks consistency (positive sizes,
-  /// meshes that divide, unique names). Returns why the architecture is
-  /// malformed, or an empty string.
-  std::string finalize();
+  /// meshes that divide, unique names, finite non-negative energies); an
+  /// error says why the architecture is malformed.
+  llvm::Error finalize();
+
+private:
+  std::string finalizeOrExplain();
 };
 
 } // namespace accel::model

@@ -17,6 +17,7 @@
 #ifndef ACCEL_MODEL_MAPPING_H
 #define ACCEL_MODEL_MAPPING_H
 
+#include "llvm/Support/Error.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -60,14 +61,18 @@ public:
   /// A mapping of `numLevels` levels with no loops that keeps everything.
   static Mapping empty(int numLevels);
 
-  /// Empty when the mapping fits the workload and architecture's shape:
+  /// Success when the mapping fits the workload and architecture's shape:
   /// one entry per level, known dimensions with positive factors, residuals
   /// between 1 and their factor, no dimension twice in one level's temporal
   /// or spatial loops, spatial loops only where the architecture fans out,
   /// and for every dimension factors (with their residuals) covering exactly
-  /// its bound. Else why not, naming the level and dimension.
-  std::string validate(const Workload &workload,
+  /// its bound. Else an error saying why, naming the level and dimension.
+  llvm::Error validate(const Workload &workload,
                        const Architecture &arch) const;
+  /// validate()'s reason as text, empty when valid (for the evaluator's
+  /// hot path, which stores reasons in results).
+  std::string explainInvalid(const Workload &workload,
+                             const Architecture &arch) const;
 
   /// Whether some loop has a residual that differs from its factor.
   bool isImperfect() const;

@@ -12,6 +12,7 @@
 #ifndef ACCEL_MODEL_MAPPINGCONSTRAINTS_H
 #define ACCEL_MODEL_MAPPINGCONSTRAINTS_H
 
+#include "llvm/Support/Error.h"
 #include "accel/Model/Mapping.h"
 
 #include <cstdint>
@@ -96,11 +97,9 @@ struct FactorConstraintTerm {
 };
 
 /// Parses "N=1 C<=4, M>=2" (terms separated by spaces, commas or
-/// semicolons; '#' starts a comment). On failure returns false and sets
-/// `error`.
-bool parseFactorConstraintText(const std::string &text,
-                               std::vector<FactorConstraintTerm> &terms,
-                               std::string &error);
+/// semicolons; '#' starts a comment), or says what is malformed.
+llvm::Expected<std::vector<FactorConstraintTerm>>
+parseFactorConstraintText(llvm::StringRef text);
 
 /// Applies `term` (dimension already resolved to `bound`, the dimension's
 /// size) to `factor`; false when it conflicts with a fixed value already

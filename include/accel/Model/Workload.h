@@ -10,6 +10,7 @@
 #ifndef ACCEL_MODEL_WORKLOAD_H
 #define ACCEL_MODEL_WORKLOAD_H
 
+#include "llvm/Support/Error.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -58,10 +59,12 @@ public:
   int findDimension(llvm::StringRef name) const;
   int findDataSpace(llvm::StringRef name) const;
 
-  /// Empty when the workload is well formed, else why not: bounds must be
-  /// positive, names unique, terms must name existing dimensions, and the
-  /// operation count must fit in 63 bits.
-  std::string validate() const;
+  /// Success when the workload is well formed, else an error saying why:
+  /// bounds must be positive, names unique, terms must name existing
+  /// dimensions, and the operation count must fit in 63 bits.
+  llvm::Error validate() const;
+  /// validate()'s reason as text, empty when well formed.
+  std::string explainInvalid() const;
 
   /// Number of operations (product of all bounds). Call after validate().
   int64_t numOperations() const;

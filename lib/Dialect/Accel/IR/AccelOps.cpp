@@ -264,11 +264,12 @@ LogicalResult ArchOp::verifyRegions() {
 static LogicalResult checkMapperConstraints(Operation *op, StringAttr factors,
                                             ArrayRef<std::pair<StringRef, ArrayAttr>> lists) {
   if (factors) {
-    std::vector<model::FactorConstraintTerm> terms;
-    std::string error;
-    if (!model::parseFactorConstraintText(factors.str(), terms, error))
-      return op->emitOpError() << "has invalid 'factors': " << error;
-    for (const model::FactorConstraintTerm &term : terms)
+    llvm::Expected<std::vector<model::FactorConstraintTerm>> terms =
+        model::parseFactorConstraintText(factors);
+    if (!terms)
+      return op->emitOpError() << "has invalid 'factors': "
+                               << llvm::toString(terms.takeError());
+    for (const model::FactorConstraintTerm &term : *terms)
       if (term.kind == model::FactorConstraintTerm::Fixed && term.value < 0)
         return op->emitOpError() << "fixes '" << term.dimension
                                  << "' to a negative factor";

@@ -148,8 +148,8 @@ FailureOr<model::Architecture> accel::convertArchitecture(ArchOp arch) {
   }
   result.storage.assign(std::make_move_iterator(outermostFirst.rbegin()),
                         std::make_move_iterator(outermostFirst.rend()));
-  if (std::string error = result.finalize(); !error.empty())
-    return arch.emitOpError() << error;
+  if (llvm::Error error = result.finalize())
+    return arch.emitOpError() << llvm::toString(std::move(error));
   return result;
 }
 

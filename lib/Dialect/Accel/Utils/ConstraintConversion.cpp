@@ -11,11 +11,12 @@ static LogicalResult applyFactors(Operation *op, StringAttr text,
                                   std::vector<model::FactorBound> &bounds) {
   if (!text)
     return success();
-  std::vector<model::FactorConstraintTerm> terms;
-  std::string error;
-  if (!model::parseFactorConstraintText(text.str(), terms, error))
-    return op->emitOpError() << "has invalid 'factors': " << error;
-  for (const model::FactorConstraintTerm &term : terms) {
+  llvm::Expected<std::vector<model::FactorConstraintTerm>> terms =
+      model::parseFactorConstraintText(text.getValue());
+  if (!terms)
+    return op->emitOpError() << "has invalid 'factors': "
+                             << llvm::toString(terms.takeError());
+  for (const model::FactorConstraintTerm &term : *terms) {
     int dim = workload.findDimension(term.dimension);
     if (dim < 0)
       continue;

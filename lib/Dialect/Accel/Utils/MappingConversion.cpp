@@ -150,9 +150,9 @@ accel::convertMapping(Operation *op, MappingAttr mapping,
             });
       return diag;
     }
-  } else if (std::string error = result.validate(workload, arch);
-             !error.empty()) {
-    return op->emitError() << "invalid mapping: " << error;
+  } else if (llvm::Error error = result.validate(workload, arch)) {
+    return op->emitError() << "invalid mapping: "
+                           << llvm::toString(std::move(error));
   }
   return result;
 }

@@ -311,7 +311,7 @@ accel::extractWorkload(linalg::LinalgOp op, const ExtractionOptions &options) {
     workload.dataSpaces.push_back(std::move(ds));
   }
 
-  if (std::string why = workload.validate(); !why.empty()) {
+  if (std::string why = workload.explainInvalid(); !why.empty()) {
     if (options.emitDiagnostics)
       error() << "cannot model this op: " << why;
     return failure();
