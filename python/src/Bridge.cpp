@@ -64,76 +64,64 @@ private:
 
 } // namespace
 
-bool accel::python::loadArchitecture(const std::string &spec,
-                                     model::Architecture &arch,
-                                     std::string &error) {
+llvm::Expected<accel::model::Architecture>
+accel::python::loadArchitecture(const std::string &spec) {
   MLIRContext &ctx = context();
   DiagnosticCollector diagnostics(ctx);
   OwningOpRef<ModuleOp> module = ModuleOp::create(UnknownLoc::get(&ctx));
   FailureOr<ArchOp> archOp =
       loadArchitectureInto(*module, spec, UnknownLoc::get(&ctx));
-  if (failed(archOp)) {
-    error = diagnostics.take("cannot load architecture '" + spec + "'");
-    return false;
-  }
+  if (failed(archOp))
+    return llvm::createStringError(
+        diagnostics.take("cannot load architecture '" + spec + "'"));
   FailureOr<model::Architecture> converted = convertArchitecture(*archOp);
-  if (failed(converted)) {
-    error = diagnostics.take("cannot convert architecture '" + spec + "'");
-    return false;
-  }
-  arch = std::move(*converted);
-  return true;
+  if (failed(converted))
+    return llvm::createStringError(
+        diagnostics.take("cannot convert architecture '" + spec + "'"));
+  return std::move(*converted);
 }
 
-bool accel::python::workloadFromMlir(const std::string &text, unsigned index,
-                                     model::Workload &workload,
-                                     std::string &error) {
+llvm::Expected<accel::model::Workload>
+accel::python::workloadFromMlir(const std::string &text, unsigned index) {
   MLIRContext &ctx = context();
   DiagnosticCollector diagnostics(ctx);
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &ctx);
-  if (!module) {
-    error = diagnostics.take("cannot parse the MLIR text");
-    return false;
-  }
+  if (!module)
+    return llvm::createStringError(
+        diagnostics.take("cannot parse the MLIR text"));
   SmallVector<linalg::LinalgOp> ops;
   module->walk([&](linalg::LinalgOp op) { ops.push_back(op); });
-  if (index >= ops.size()) {
-    error = "the module has " + std::to_string(ops.size()) +
-            " linalg ops; there is no op " + std::to_string(index);
-    return false;
-  }
+  if (index >= ops.size())
+    return llvm::createStringError("the module has " +
+                                   std::to_string(ops.size()) +
+                                   " linalg ops; there is no op " +
+                                   std::to_string(index));
   FailureOr<ExtractionResult> extracted = extractWorkload(ops[index]);
-  if (failed(extracted) || !extracted->extracted) {
-    error = diagnostics.take("cannot model linalg op " + std::to_string(index));
-    return false;
-  }
-  workload = std::move(extracted->extracted->workload);
-  return true;
+  if (failed(extracted) || !extracted->extracted)
+    return llvm::createStringError(
+        diagnostics.take("cannot model linalg op " + std::to_string(index)));
+  return std::move(extracted->extracted->workload);
 }
 
-bool accel::python::mappingFromAttribute(const std::string &text,
-                                         const model::Workload &workload,
-                                         const model::Architecture &arch,
-                                         model::Mapping &mapping,
-                                         std::string &error) {
+llvm::Expected<accel::model::Mapping>
+accel::python::mappingFromAttribute(const std::string &text,
+                                    const model::Workload &workload,
+                                    const model::Architecture &arch) {
   MLIRContext &ctx = context();
   DiagnosticCollector diagnostics(ctx);
   Attribute attr = parseAttribute(text, &ctx);
   auto mappingAttr = dyn_cast_or_null<MappingAttr>(attr);
-  if (!mappingAttr) {
-    error = diagnostics.take("expected an #accel.mapping attribute");
-    return false;
-  }
+  if (!mappingAttr)
+    return llvm::createStringError(
+        diagnostics.take("expected an #accel.mapping attribute"));
   // convertMapping reports on an op; a scratch module carries them.
   OwningOpRef<ModuleOp> anchor = ModuleOp::create(UnknownLoc::get(&ctx));
   FailureOr<model::Mapping> converted =
       convertMapping(*anchor, mappingAttr, workload, arch);
-  if (failed(converted)) {
-    error = diagnostics.take("the mapping does not fit the workload");
-    return false;
-  }
-  mapping = std::move(*converted);
-  return true;
+  if (failed(converted))
+    return llvm::createStringError(
+        diagnostics.take("the mapping does not fit the workload"));
+  return std::move(*converted);
 }
 
 std::string accel::python::mappingToAttribute(const model::Mapping &mapping,
@@ -148,24 +136,21 @@ std::string accel::python::mappingToAttribute(const model::Mapping &mapping,
   return text;
 }
 
-bool accel::python::mapModule(const std::string &text,
-                              const AccelMapToArchOptions &options,
-                              std::string &result, std::string &error) {
+llvm::Expected<std::string>
+accel::python::mapModule(const std::string &text,
+                         const AccelMapToArchOptions &options) {
   MLIRContext &ctx = context();
   DiagnosticCollector diagnostics(ctx);
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &ctx);
-  if (!module) {
-    error = diagnostics.take("cannot parse the MLIR text");
-    return false;
-  }
+  if (!module)
+    return llvm::createStringError(
+        diagnostics.take("cannot parse the MLIR text"));
   PassManager pm(&ctx);
   pm.addPass(createAccelMapToArch(options));
-  if (failed(pm.run(*module))) {
-    error = diagnostics.take("map-to-arch failed");
-    return false;
-  }
-  result.clear();
+  if (failed(pm.run(*module)))
+    return llvm::createStringError(diagnostics.take("map-to-arch failed"));
+  std::string result;
   llvm::raw_string_ostream os(result);
   module->print(os);
-  return true;
+  return result;
 }

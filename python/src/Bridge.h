@@ -20,20 +20,18 @@
 
 namespace accel::python {
 
-/// Fills `arch` from a bundled name, an .mlir file or comma-separated
-/// Timeloop YAML files; false with `error` set on failure.
-bool loadArchitecture(const std::string &spec, model::Architecture &arch,
-                      std::string &error);
+/// An architecture from a bundled name, an .mlir file or comma-separated
+/// Timeloop YAML files; the errors carry MLIR's diagnostics.
+llvm::Expected<model::Architecture> loadArchitecture(const std::string &spec);
 
 /// The workload of the `index`-th linalg op of a module.
-bool workloadFromMlir(const std::string &text, unsigned index,
-                      model::Workload &workload, std::string &error);
+llvm::Expected<model::Workload> workloadFromMlir(const std::string &text,
+                                                 unsigned index);
 
 /// A mapping from `#accel.mapping<...>` text.
-bool mappingFromAttribute(const std::string &text,
-                          const model::Workload &workload,
-                          const model::Architecture &arch,
-                          model::Mapping &mapping, std::string &error);
+llvm::Expected<model::Mapping>
+mappingFromAttribute(const std::string &text, const model::Workload &workload,
+                     const model::Architecture &arch);
 
 /// `#accel.mapping<@archName, ...>` text of a mapping.
 std::string mappingToAttribute(const model::Mapping &mapping,
@@ -43,8 +41,8 @@ std::string mappingToAttribute(const model::Mapping &mapping,
 
 /// Runs map-to-arch with `options` on a module; the annotated module's
 /// text.
-bool mapModule(const std::string &text, const AccelMapToArchOptions &options,
-               std::string &result, std::string &error);
+llvm::Expected<std::string> mapModule(const std::string &text,
+                                      const AccelMapToArchOptions &options);
 
 } // namespace accel::python
 

@@ -77,11 +77,11 @@ PYBIND11_MODULE(_accel, m) {
       .def_static(
           "from_mlir",
           [](const std::string &text, unsigned opIndex) {
-            auto w = std::make_shared<model::Workload>();
-            std::string error;
-            if (!python::workloadFromMlir(text, opIndex, *w, error))
-              throw Error(error);
-            return w;
+            llvm::Expected<model::Workload> workload =
+                python::workloadFromMlir(text, opIndex);
+            if (!workload)
+              throw Error(llvm::toString(workload.takeError()));
+            return std::make_shared<model::Workload>(std::move(*workload));
           },
           py::arg("text"), py::arg("op_index") = 0,
           "The workload of the op_index-th linalg op of an MLIR module.")
@@ -162,11 +162,11 @@ PYBIND11_MODULE(_accel, m) {
       .def_static(
           "load",
           [](const std::string &spec) {
-            auto arch = std::make_shared<model::Architecture>();
-            std::string error;
-            if (!python::loadArchitecture(spec, *arch, error))
-              throw Error(error);
-            return arch;
+            llvm::Expected<model::Architecture> arch =
+                python::loadArchitecture(spec);
+            if (!arch)
+              throw Error(llvm::toString(arch.takeError()));
+            return std::make_shared<model::Architecture>(std::move(*arch));
           },
           py::arg("spec"),
           "A bundled architecture name, an .mlir file with an accel.arch, or "
@@ -208,10 +208,11 @@ PYBIND11_MODULE(_accel, m) {
             auto mapping = std::make_shared<PyMapping>();
             mapping->arch = arch;
             mapping->workload = workload;
-            std::string error;
-            if (!python::mappingFromAttribute(text, *workload, *arch,
-                                              mapping->mapping, error))
-              throw Error(error);
+            llvm::Expected<model::Mapping> parsed =
+                python::mappingFromAttribute(text, *workload, *arch);
+            if (!parsed)
+              throw Error(llvm::toString(parsed.takeError()));
+            mapping->mapping = std::move(*parsed);
             return mapping;
           },
           py::arg("arch").none(false), py::arg("workload").none(false), py::arg("text"))
@@ -434,10 +435,10 @@ PYBIND11_MODULE(_accel, m) {
         options.seed = seed;
         options.threads = threads;
         options.imperfect = imperfect;
-        std::string result, error;
-        if (!python::mapModule(text, options, result, error))
-          throw Error(error);
-        return result;
+        llvm::Expected<std::string> result = python::mapModule(text, options);
+        if (!result)
+          throw Error(llvm::toString(result.takeError()));
+        return *result;
       },
       py::arg("text"), py::kw_only(), py::arg("arch"), py::arg("objective"),
       py::arg("strategy"), py::arg("max_evaluations"), py::arg("time_limit"),
