@@ -25,7 +25,7 @@ func.func @g() attributes {accel.mapping = #accel.mapping<@not_an_arch, []>} {
 
 // -----
 
-accel.arch @arch {
+accel.arch @arch {  // expected-note {{architecture @arch has levels DRAM, mac}}
   accel.storage @DRAM {technology = "dram"}
   accel.compute @mac {}
 }
@@ -39,7 +39,7 @@ func.func @unknown_level() attributes {accel.mapping = #accel.mapping<@arch, ["S
 
 accel.arch @arch {
   accel.storage @DRAM {technology = "dram"}
-  accel.compute @mac {}
+  accel.compute @mac {}  // expected-note {{level 'mac' of @arch}}
 }
 
 // expected-error @+1 {{mapping level 'mac' is the compute level, which holds no loops}}
@@ -51,7 +51,7 @@ func.func @compute_level() attributes {accel.mapping = #accel.mapping<@arch, ["m
 
 accel.arch @arch {
   accel.storage @DRAM {technology = "dram"}
-  accel.fanout @PE {x = 4, y = 2}
+  accel.fanout @PE {x = 4, y = 2}  // expected-note {{fanout 'PE' is 4 x 2}}
   accel.compute @mac {}
 }
 
@@ -64,7 +64,7 @@ func.func @spatial_overflow() attributes {accel.mapping = #accel.mapping<@arch, 
 
 accel.arch @arch {
   accel.storage @DRAM {technology = "dram"}
-  accel.fanout @PE {x = 4, y = 2}
+  accel.fanout @PE {x = 4, y = 2}  // expected-note {{fanout 'PE' is 4 x 2}}
   accel.compute @mac {}
 }
 
@@ -77,7 +77,7 @@ func.func @spatial_overflow_y() attributes {accel.mapping = #accel.mapping<@arch
 
 accel.arch @arch {
   accel.storage @DRAM {technology = "dram"}
-  accel.fanout @PE {x = 4}
+  accel.fanout @PE {x = 4}  // expected-note {{level 'PE' of @arch}}
   accel.compute @mac {}
 }
 
@@ -89,7 +89,7 @@ func.func @temporal_on_fanout() attributes {accel.mapping = #accel.mapping<@arch
 // -----
 
 accel.arch @arch {
-  accel.storage @DRAM {technology = "dram"}
+  accel.storage @DRAM {technology = "dram"}  // expected-note {{level 'DRAM' of @arch}}
   accel.fanout @PE {x = 4}
   accel.compute @mac {}
 }

@@ -35,16 +35,32 @@ static std::optional<int64_t> productOfFactors(ArrayRef<LoopSpec> loops) {
 /// Checks that each spatial axis of `level` fits the fanout it maps onto.
 static LogicalResult verifySpatialAxis(Operation *op, LevelMappingAttr level,
                                        ArrayRef<LoopSpec> loops, StringRef axis,
-                                       int64_t fanoutSize) {
+                                       FanoutOp fanout) {
+  int64_t fanoutSize = axis == "x" ? fanout.getSizeX() : fanout.getSizeY();
   std::optional<int64_t> product = productOfFactors(loops);
-  if (!product || *product > fanoutSize)
-    return op->emitError() << "spatial " << axis << " loops of level '"
-                           << level.getLevel().getValue() << "' need "
-                           << (product ? std::to_string(*product)
-                                       : std::string("more than 2^63"))
-                           << " instances, but the fanout has " << fanoutSize
-                           << " along " << axis;
+  if (!product || *product > fanoutSize) {
+    InFlightDiagnostic diag =
+        op->emitError() << "spatial " << axis << " loops of level '"
+                        << level.getLevel().getValue() << "' need "
+                        << (product ? std::to_string(*product)
+                                    : std::string("more than 2^63"))
+                        << " instances, but the fanout has " << fanoutSize
+                        << " along " << axis;
+    diag.attachNote(fanout.getLoc())
+        << "fanout '" << fanout.getSymName() << "' is " << fanout.getSizeX()
+        << " x " << fanout.getSizeY();
+    return diag;
+  }
   return success();
+}
+
+/// "DRAM, shared_glb, PE, mac": the levels of `arch`, outermost first.
+static std::string levelNames(ArchOp arch) {
+  std::string names;
+  for (Operation &level : arch.getBodyBlock())
+    if (auto symbol = dyn_cast<SymbolOpInterface>(level))
+      names += (names.empty() ? "" : ", ") + symbol.getName().str();
+  return names;
 }
 
 /// Checks a mapping against the architecture it names: the architecture
@@ -60,32 +76,45 @@ static LogicalResult verifyMappingAgainstArch(Operation *op,
   for (LevelMappingAttr level : mapping.getLevels()) {
     StringRef name = level.getLevel().getValue();
     Operation *levelOp = SymbolTable::lookupSymbolIn(arch, level.getLevel());
-    if (!levelOp)
-      return op->emitError() << "mapping level '" << name
-                             << "' is not a level of architecture "
-                             << mapping.getArch();
+    // Each error also points at the architecture or level it is about.
+    if (!levelOp) {
+      InFlightDiagnostic diag = op->emitError()
+                                << "mapping level '" << name
+                                << "' is not a level of architecture "
+                                << mapping.getArch();
+      diag.attachNote(arch.getLoc())
+          << "architecture @" << arch.getSymName() << " has levels "
+          << levelNames(arch);
+      return diag;
+    }
+    auto atLevel = [&](InFlightDiagnostic diag) -> LogicalResult {
+      diag.attachNote(levelOp->getLoc()) << "level '" << name << "' of @"
+                                         << arch.getSymName();
+      return diag;
+    };
     if (isa<ComputeOp>(levelOp))
-      return op->emitError() << "mapping level '" << name
-                             << "' is the compute level, which holds no loops";
+      return atLevel(op->emitError()
+                     << "mapping level '" << name
+                     << "' is the compute level, which holds no loops");
     if (auto fanout = dyn_cast<FanoutOp>(levelOp)) {
       if (!level.getTemporal().empty() || !level.getKeep().empty() ||
           !level.getBypass().empty())
-        return op->emitError()
-               << "fanout '" << name
-               << "' takes only spatial loops (no temporal loops, keep or "
-                  "bypass)";
+        return atLevel(op->emitError()
+                       << "fanout '" << name
+                       << "' takes only spatial loops (no temporal loops, "
+                          "keep or bypass)");
       if (failed(verifySpatialAxis(op, level, level.getSpatialX(), "x",
-                                   fanout.getSizeX())) ||
+                                   fanout)) ||
           failed(verifySpatialAxis(op, level, level.getSpatialY(), "y",
-                                   fanout.getSizeY())))
+                                   fanout)))
         return failure();
       continue;
     }
     if (level.hasSpatialLoops())
-      return op->emitError()
-             << "storage level '" << name
-             << "' takes no spatial loops; spatial loops belong to an "
-                "accel.fanout";
+      return atLevel(op->emitError()
+                     << "storage level '" << name
+                     << "' takes no spatial loops; spatial loops belong to "
+                        "an accel.fanout");
   }
   return success();
 }

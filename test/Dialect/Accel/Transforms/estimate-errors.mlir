@@ -151,7 +151,7 @@ func.func @unknown_bypassed_tensor(%a: tensor<8x4xf32>, %b: tensor<4x2xf32>, %c:
 
 // -----
 
-accel.arch @arch {
+accel.arch @arch {  // expected-note {{architecture @arch has levels DRAM, mac}}
   accel.storage @DRAM {technology = "dram"}
   accel.compute @mac {}
 }
@@ -176,7 +176,7 @@ func.func @missing_arch(%a: tensor<8x4xf32>, %b: tensor<4x2xf32>, %c: tensor<8x2
 
 accel.arch @arch {
   accel.storage @DRAM {technology = "dram"}
-  accel.fanout @PE {x = 4}
+  accel.fanout @PE {x = 4}  // expected-note {{fanout 'PE' is 4 x 1}}
   accel.compute @mac {}
 }
 
