@@ -88,6 +88,21 @@ static std::string meshRatio(int64_t innerMesh, int64_t outerMesh,
   return {};
 }
 
+/// Checks a level's mesh: positive sides whose product fits 64 bits and
+/// equals the instance count. `what` is "storage level 'x'" or the like.
+static std::string checkMesh(const std::string &what, int64_t meshX,
+                             int64_t meshY, int64_t instances) {
+  int64_t mesh;
+  if (meshX < 1 || meshY < 1 || __builtin_mul_overflow(meshX, meshY, &mesh))
+    return what + " has a " + std::to_string(meshX) + "x" +
+           std::to_string(meshY) +
+           " mesh, which is not a positive 64-bit count";
+  if (instances != mesh || instances < 1)
+    return what + " has " + std::to_string(instances) + " instances but a " +
+           std::to_string(meshX) + "x" + std::to_string(meshY) + " mesh";
+  return {};
+}
+
 llvm::Error Architecture::finalize() {
   if (std::string why = finalizeOrExplain(); !why.empty())
     return llvm::createStringError(why);
@@ -141,35 +156,20 @@ std::string Architecture::finalizeOrExplain() {
     if (!(level.minUtilization >= 0 && level.minUtilization <= 1))
       return "storage level '" + level.name +
              "' has a minimum utilization outside [0, 1]";
-    int64_t mesh;
-    if (level.meshX < 1 || level.meshY < 1 ||
-        __builtin_mul_overflow(level.meshX, level.meshY, &mesh))
-      return "storage level '" + level.name + "' has a " +
-             std::to_string(level.meshX) + "x" + std::to_string(level.meshY) +
-             " mesh, which is not a positive 64-bit count";
-    if (level.instances != level.meshX * level.meshY || level.instances < 1)
-      return "storage level '" + level.name + "' has " +
-             std::to_string(level.instances) + " instances but a " +
-             std::to_string(level.meshX) + "x" + std::to_string(level.meshY) +
-             " mesh";
+    if (std::string why = checkMesh("storage level '" + level.name + "'",
+                                    level.meshX, level.meshY, level.instances);
+        !why.empty())
+      return why;
   }
   if (!(std::isfinite(compute.energy) && compute.energy >= 0) ||
       !(std::isfinite(compute.area) && compute.area >= 0))
     return "compute level '" + compute.name +
            "' has an energy or area that is not a finite, non-negative number";
-  int64_t computeMesh;
-  if (compute.meshX < 1 || compute.meshY < 1 ||
-      __builtin_mul_overflow(compute.meshX, compute.meshY, &computeMesh))
-    return "compute level '" + compute.name + "' has a " +
-           std::to_string(compute.meshX) + "x" +
-           std::to_string(compute.meshY) +
-           " mesh, which is not a positive 64-bit count";
-  if (compute.instances != compute.meshX * compute.meshY ||
-      compute.instances < 1)
-    return "compute level '" + compute.name + "' has " +
-           std::to_string(compute.instances) + " instances but a " +
-           std::to_string(compute.meshX) + "x" +
-           std::to_string(compute.meshY) + " mesh";
+  if (std::string why = checkMesh("compute level '" + compute.name + "'",
+                                  compute.meshX, compute.meshY,
+                                  compute.instances);
+      !why.empty())
+    return why;
 
   for (int s = 0, e = numLevels(); s < e; ++s) {
     StorageLevel &level = storage[s];
