@@ -120,6 +120,16 @@ class _Storage:
             raise DesignError(_where(self, f"'area' must be a non-negative "
                                            f"number, got {self.area!r}"))
 
+    def _storage_op(self, attributes, estimate):
+        """The accel.storage op: `attributes` first, then keep/bypass and
+        the energies and area of `estimate` (an estimate_* dict: read,
+        write, leak, area) unless the user gave their own."""
+        attributes = attributes + self._common_attributes(
+            {"read": estimate["read"], "fill": estimate["write"],
+             "update": estimate["write"], "leak": estimate["leak"]},
+            estimate["area"])
+        return f"accel.storage @{self.name} {{{', '.join(attributes)}}}"
+
     def _common_attributes(self, energy, area):
         parts = []
         if self.keep:
@@ -171,21 +181,21 @@ class Dram(_Storage):
         bytes_per_cycle = DRAM_TYPES[self.type.upper()] / design.clock_ghz
         return bytes_per_cycle * 8 / self.word_bits
 
+    def _bandwidth(self, design):
+        return self.bandwidth or self.default_bandwidth(design)
+
     def _mlir(self, design):
         per_access = _accel.dram_energy_per_bit(self.type) * self.width_bits
-        bandwidth = self.bandwidth or self.default_bandwidth(design)
-        attributes = [
-            'technology = "dram"', f"width = {self.width_bits}",
-            f"word_bits = {self.word_bits}",
-            f"shared_bandwidth = {_number(bandwidth)}"]
-        attributes += self._common_attributes(
-            {"read": per_access, "fill": per_access, "update": per_access,
-             "leak": 0.0}, None)
-        return f"accel.storage @{self.name} {{{', '.join(attributes)}}}"
+        return self._storage_op(
+            ['technology = "dram"', f"width = {self.width_bits}",
+             f"word_bits = {self.word_bits}",
+             f"shared_bandwidth = {_number(self._bandwidth(design))}"],
+            {"read": per_access, "write": per_access, "leak": 0.0,
+             "area": None})
 
     def _parameters(self, design):
         return {"type": self.type.upper(), "word_bits": self.word_bits,
-                "bandwidth": self.bandwidth or self.default_bandwidth(design)}
+                "bandwidth": self._bandwidth(design)}
 
 
 @dataclass
@@ -244,34 +254,28 @@ class Buffer(_Storage):
             raise DesignError(_where(self, "capacity must be a whole number "
                                            "of rows of 'width_bits'"))
 
-    def _estimate(self, design):
-        return _accel.estimate_sram(self.words() * self.word_bits,
-                                    self._width(), self.banks, design.node_nm)
+    def _bandwidth(self):
+        """Words per cycle: the user's, else one row per bank per cycle."""
+        return self.bandwidth or (self._width() // self.word_bits) * self.banks
 
     def _mlir(self, design):
-        estimate = self._estimate(design)
-        block = self._width() // self.word_bits
-        bandwidth = self.bandwidth or block * self.banks
+        bandwidth = self._bandwidth()
         attributes = [
             f"entries = {self.words()}", f"word_bits = {self.word_bits}",
-            f"block_size = {block}",
+            f"block_size = {self._width() // self.word_bits}",
             f"read_bandwidth = {_number(bandwidth)}",
             f"write_bandwidth = {_number(bandwidth)}"]
         if self.multiple_buffering != 1:
             attributes.append(
                 f"multiple_buffering = {_number(self.multiple_buffering)}")
-        attributes += self._common_attributes(
-            {"read": estimate["read"], "fill": estimate["write"],
-             "update": estimate["write"], "leak": estimate["leak"]},
-            estimate["area"])
-        return f"accel.storage @{self.name} {{{', '.join(attributes)}}}"
+        return self._storage_op(attributes, _accel.estimate_sram(
+            self.words() * self.word_bits, self._width(), self.banks,
+            design.node_nm))
 
     def _parameters(self, design):
         return {"kib": self.words() * self.word_bits / 8192,
                 "width_bits": self._width(), "banks": self.banks,
-                "word_bits": self.word_bits,
-                "bandwidth": self.bandwidth or
-                (self._width() // self.word_bits) * self.banks}
+                "word_bits": self.word_bits, "bandwidth": self._bandwidth()}
 
 
 @dataclass
@@ -294,18 +298,13 @@ class RegisterFile(_Storage):
         _positive_number(self, "bandwidth", self.bandwidth)
 
     def _mlir(self, design):
-        estimate = _accel.estimate_register_file(self.entries, self.word_bits,
-                                                 design.node_nm)
         attributes = ['technology = "regfile"', f"entries = {self.entries}",
                       f"word_bits = {self.word_bits}"]
         if self.bandwidth:
             attributes += [f"read_bandwidth = {_number(self.bandwidth)}",
                            f"write_bandwidth = {_number(self.bandwidth)}"]
-        attributes += self._common_attributes(
-            {"read": estimate["read"], "fill": estimate["write"],
-             "update": estimate["write"], "leak": estimate["leak"]},
-            estimate["area"])
-        return f"accel.storage @{self.name} {{{', '.join(attributes)}}}"
+        return self._storage_op(attributes, _accel.estimate_register_file(
+            self.entries, self.word_bits, design.node_nm))
 
     def _parameters(self, design):
         return {"entries": self.entries, "word_bits": self.word_bits}
