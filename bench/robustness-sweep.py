@@ -31,29 +31,14 @@ def read_layers(path):
                 if line.strip()]
 
 
-def build_workload(accel, row):
-    n, g, c, m, p, q, r, s = (int(row[k]) for k in "N G C M P Q R S".split())
-    sh, sw = int(row["Hstride"]), int(row["Wstride"])
-    dh, dw = int(row["Hdilation"]), int(row["Wdilation"])
-    if g == 1:
-        return accel.conv2d(N=n, C=c, M=m, P=p, Q=q, R=r, S=s,
-                            stride=(sh, sw), dilation=(dh, dw))
-    # Grouped: C and M per group, a G dimension indexing every tensor.
-    return accel.workload(
-        {"G": g, "C": c, "M": m, "R": r, "S": s, "N": n, "P": p, "Q": q},
-        {"Weights": ["G", "C", "M", "R", "S"],
-         "Inputs": ["N", "G", "C", f"{dw}*R + {sw}*P", f"{dh}*S + {sh}*Q"],
-         "Outputs": ["N", "G", "M", "P", "Q"]},
-        outputs=["Outputs"], name="grouped_conv")
-
-
 def search_one(task):
     """Runs in a worker: (arch, index, row, budget) -> (kind, detail)."""
     import accel
+    import accel.dse
     arch_name, index, row, budget = task
     try:
         arch = accel.architecture(arch_name)
-        layer = build_workload(accel, row)
+        layer = accel.dse.workload_from_row(row)
         found = accel.search(arch, layer, budget=budget, threads=1)
         result = found.result
         if not result.valid or result.cycles < 1:

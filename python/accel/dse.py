@@ -31,7 +31,8 @@ import os
 from . import _accel
 from . import design as _design
 
-__all__ = ["sweep", "layers_from_table", "network_from_mlir", "SweepError"]
+__all__ = ["sweep", "layers_from_table", "workload_from_row",
+           "network_from_mlir", "SweepError"]
 
 
 class SweepError(ValueError):
@@ -42,8 +43,18 @@ class SweepError(ValueError):
 # Workloads
 
 
-def _grouped_conv(n, g, c, m, p, q, r, s, stride, dilation, name):
-    (sh, sw), (dh, dw) = stride, dilation
+_TABLE_COLUMNS = ("network layer N G C M P Q R S Hstride Wstride Hdilation "
+                  "Wdilation").split()
+
+
+def workload_from_row(row):
+    """The workload of one layer-table row (a dict of the table's columns,
+    numbers as text or int), named ``network/layer``: a convolution, or
+    with G > 1 a grouped one (C and M per group, G indexing every tensor).
+    Raises ValueError on a non-numeric field."""
+    n, g, c, m, p, q, r, s, sh, sw, dh, dw = (int(row[k])
+                                              for k in _TABLE_COLUMNS[2:])
+    name = f"{row['network']}/{row['layer']}"
     if g == 1:
         from . import conv2d
         return conv2d(N=n, C=c, M=m, P=p, Q=q, R=r, S=s, stride=(sh, sw),
@@ -63,8 +74,7 @@ def layers_from_table(path, networks=None, limit=None):
     C and M are per group). ``networks`` keeps only those networks;
     ``limit`` the first layers of each. Names are ``network/layer``. Lines
     starting with ``#`` are comments (examples/networks/layers.tsv)."""
-    required = "network layer N G C M P Q R S Hstride Wstride Hdilation " \
-               "Wdilation".split()
+    required = _TABLE_COLUMNS
     with open(path) as table:
         header = table.readline()
         while header.startswith("#"):
@@ -89,13 +99,9 @@ def layers_from_table(path, networks=None, limit=None):
             continue
         taken[row["network"]] = taken.get(row["network"], 0) + 1
         try:
-            numbers = [int(row[k]) for k in required[2:]]
+            result.append(workload_from_row(row))
         except ValueError as error:
             raise SweepError(f"{path}:{line}: {error}") from None
-        n, g, c, m, p, q, r, s, sh, sw, dh, dw = numbers
-        result.append(_grouped_conv(n, g, c, m, p, q, r, s, (sh, sw),
-                                    (dh, dw),
-                                    f"{row['network']}/{row['layer']}"))
     return result
 
 

@@ -71,6 +71,25 @@ def test_layer_table_and_mlir_networks():
         dse.layers_from_table(TABLE, networks=["alexnet_v9"])
 
 
+def test_bad_layer_table_rows_are_located(tmp_path):
+    table = tmp_path / "bad.tsv"
+    header = "network layer N G C M P Q R S Hstride Wstride Hdilation Wdilation"
+    table.write_text(header.replace(" ", "\t") + "\n" +
+                     "net\ta\t1\t1\t3\t8\t4\t4\t3\t3\t1\t1\t1\t1\n" +
+                     "net\tb\t1\t1\tx\t8\t4\t4\t3\t3\t1\t1\t1\t1\n" +
+                     "net\tc\t1\t1\t3\t0\t4\t4\t3\t3\t1\t1\t1\t1\n")
+    with pytest.raises(dse.SweepError, match=r"bad.tsv:3: .*'x'"):
+        dse.layers_from_table(str(table))
+    rows = table.read_text().splitlines()
+    table.write_text("\n".join([rows[0], rows[1], rows[3]]) + "\n")
+    with pytest.raises(dse.SweepError, match=r"bad.tsv:3: .*M"):
+        dse.layers_from_table(str(table))
+    # 3 x 8 x 4 x 4 x 3 x 3 MACs, by hand.
+    good = dse.workload_from_row(dict(zip(header.split(),
+                                          rows[1].split("\t"))))
+    assert good.name == "net/a" and good.macs == 3 * 8 * 4 * 4 * 3 * 3
+
+
 def test_rows_hold_what_the_issue_asks():
     table = dse.sweep(designs()[:1] + ["edge_systolic"], layers(2),
                       search=SEARCH, progress=False)
