@@ -11,23 +11,23 @@
 accel.arch @cloud_array {
   accel.storage @HBM {technology = "dram", width = 256, word_bits = 8,
                       shared_bandwidth = 256,
-                      energy = {read = 998.4, fill = 998.4, update = 998.4}}
+                      energy = #accel.energy<read = 998.4, fill = 998.4, update = 998.4>}
   accel.storage @unified_buffer {entries = 8388608, width = 512, word_bits = 8,
                                  read_bandwidth = 128, write_bandwidth = 128,
-                                 energy = {read = 402.0, fill = 331.0,
-                                           update = 331.0, leak = 0.36},
+                                 energy = #accel.energy<read = 402.0, fill = 331.0,
+                                           update = 331.0, leak = 0.36>,
                                  area = 15000000.0}
   accel.fanout @rows {y = 64}
   accel.fanout @columns {x = 64}
   accel.storage @weight_reg {technology = "regfile", entries = 2, word_bits = 8,
                              keep = ["Weights"], bypass = ["Inputs", "Outputs"],
-                             energy = {read = 0.06, fill = 0.06, update = 0.06,
-                                       leak = 0.00003},
+                             energy = #accel.energy<read = 0.06, fill = 0.06, update = 0.06,
+                                       leak = 0.00003>,
                              area = 30.0}
   accel.storage @accumulator {technology = "regfile", entries = 8, word_bits = 32,
                               keep = ["Outputs"], bypass = ["Inputs", "Weights"],
-                              energy = {read = 0.32, fill = 0.28, update = 0.28,
-                                        leak = 0.00018},
+                              energy = #accel.energy<read = 0.32, fill = 0.28, update = 0.28,
+                                        leak = 0.00018>,
                               area = 120.0}
-  accel.compute @mac {word_bits = 8, energy = {compute = 0.21}, area = 190.0}
+  accel.compute @mac {word_bits = 8, energy = #accel.energy<compute = 0.21>, area = 190.0}
 }

@@ -14,23 +14,23 @@
 accel.arch @edge_systolic {
   accel.storage @DRAM {technology = "dram", width = 64, word_bits = 8,
                        shared_bandwidth = 16,
-                       energy = {read = 512.0, fill = 512.0, update = 512.0}}
+                       energy = #accel.energy<read = 512.0, fill = 512.0, update = 512.0>}
   accel.storage @global_buffer {entries = 262144, width = 128, word_bits = 8,
                                 read_bandwidth = 32, write_bandwidth = 32,
-                                energy = {read = 36.37, fill = 28.28,
-                                          update = 28.28, leak = 0.0113},
+                                energy = #accel.energy<read = 36.37, fill = 28.28,
+                                          update = 28.28, leak = 0.0113>,
                                 area = 434726.0}
   accel.fanout @rows {y = 16}
   accel.fanout @columns {x = 16}
   accel.storage @weight_rf {technology = "regfile", entries = 16, word_bits = 8,
                             keep = ["Weights"], bypass = ["Inputs", "Outputs"],
-                            energy = {read = 0.205, fill = 0.18, update = 0.18,
-                                      leak = 0.0001},
+                            energy = #accel.energy<read = 0.205, fill = 0.18, update = 0.18,
+                                      leak = 0.0001>,
                             area = 90.0}
   accel.storage @accumulator {technology = "regfile", entries = 4, word_bits = 32,
                               keep = ["Outputs"], bypass = ["Inputs", "Weights"],
-                              energy = {read = 0.28, fill = 0.24, update = 0.24,
-                                        leak = 0.00015},
+                              energy = #accel.energy<read = 0.28, fill = 0.24, update = 0.24,
+                                        leak = 0.00015>,
                               area = 75.0}
-  accel.compute @mac {word_bits = 8, energy = {compute = 0.21}, area = 190.0}
+  accel.compute @mac {word_bits = 8, energy = #accel.energy<compute = 0.21>, area = 190.0}
 }

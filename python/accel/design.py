@@ -138,9 +138,9 @@ class _Storage:
             parts.append(f"bypass = {_strings(self.bypass)}")
         energy = dict(energy)
         energy.update(self.energy or {})
-        parts.append("energy = {" + ", ".join(
+        parts.append("energy = #accel.energy<" + ", ".join(
             f"{k} = {_number(energy[k])}"
-            for k in ("read", "fill", "update", "leak") if k in energy) + "}")
+            for k in ("read", "fill", "update", "leak") if k in energy) + ">")
         area = self.area if self.area is not None else area
         if area:
             parts.append(f"area = {_number(area)}")
@@ -358,7 +358,7 @@ class Mac:
             estimate["compute"]
         area = self.area if self.area is not None else estimate["area"]
         return (f"accel.compute @{self.name} {{word_bits = {self.bits}, "
-                f"energy = {{compute = {_number(energy)}}}, "
+                f"energy = #accel.energy<compute = {_number(energy)}>, "
                 f"area = {_number(area)}}}")
 
 

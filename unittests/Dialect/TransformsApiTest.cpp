@@ -101,8 +101,10 @@ TEST_F(TransformsApiTest, MapEstimateAndTileWithoutAPassManager) {
   ASSERT_TRUE(succeeded(tiled));
   EXPECT_EQ(static_cast<int>(tiled->loops.size()), expectedLoops);
   ASSERT_FALSE(tiled->loops.empty());
-  EXPECT_TRUE(tiled->loops.front()->hasAttr("accel.tiled"));
-  EXPECT_TRUE(tiled->loops.front()->hasAttr(AccelDialect::getMappingAttrName()));
+  EXPECT_TRUE(tiled->loops.front()->hasAttr(
+      AccelDialect::TiledAttrHelper::getNameStr()));
+  EXPECT_TRUE(tiled->loops.front()->hasAttr(
+      AccelDialect::MappingAttrHelper::getNameStr()));
   EXPECT_GT(tiled->stagingCopies, 0u);
   EXPECT_TRUE(succeeded(verify(*module)));
 }

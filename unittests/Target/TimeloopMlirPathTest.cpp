@@ -41,8 +41,8 @@ TEST_P(TimeloopMlirPathTest, ImportedIrReproducesTimeloop) {
   mlir::linalg::LinalgOp op;
   module->walk([&](mlir::linalg::LinalgOp found) { op = found; });
   ASSERT_TRUE(op);
-  auto mapping =
-      op->getAttrOfType<MappingAttr>(AccelDialect::getMappingAttrName());
+  auto mapping = op->getAttrOfType<MappingAttr>(
+      AccelDialect::MappingAttrHelper::getNameStr());
   ASSERT_TRUE(mapping);
   auto archOp = mlir::SymbolTable::lookupNearestSymbolFrom<ArchOp>(
       op, mapping.getArch());

@@ -263,7 +263,7 @@ LogicalResult accel::exportTimeloop(ModuleOp module, unsigned opIndex,
   Operation *target = nullptr;
   unsigned seen = 0;
   module.walk([&](Operation *op) {
-    if (!target && op->hasAttr(AccelDialect::getMappingAttrName()) &&
+    if (!target && op->hasAttr(AccelDialect::MappingAttrHelper::getNameStr()) &&
         seen++ == opIndex)
       target = op;
   });
@@ -273,8 +273,8 @@ LogicalResult accel::exportTimeloop(ModuleOp module, unsigned opIndex,
   auto linalgOp = dyn_cast<linalg::LinalgOp>(target);
   if (!linalgOp)
     return target->emitError() << "only linalg structured ops can be exported";
-  auto mapping =
-      target->getAttrOfType<MappingAttr>(AccelDialect::getMappingAttrName());
+  auto mapping = target->getAttrOfType<MappingAttr>(
+      AccelDialect::MappingAttrHelper::getNameStr());
   ArchOp archOp = lookupArchitecture(target, mapping.getArch().getAttr());
   if (!archOp)
     return target->emitError() << "mapping refers to " << mapping.getArch()

@@ -311,18 +311,18 @@ OwningOpRef<ModuleOp> accel::importTimeloop(const interop::TimeloopInput &input,
         attr(c.dilationH, c.dilationW));
     for (int d : {c.n, c.m, c.oh, c.ow, c.c, c.kh, c.kw})
       dimNames.push_back(w.dimensions[d].name);
-    setNamesIfNeeded(op, AccelDialect::getDimNamesAttrName(), dimNames,
-                     {"N", "M", "Q", "P", "C", "S", "R"});
-    setNamesIfNeeded(op, AccelDialect::getTensorNamesAttrName(), tensorNames,
-                     {"I", "W", "O"});
+    setNamesIfNeeded(op, AccelDialect::DimNamesAttrHelper::getNameStr(),
+                     dimNames, {"N", "M", "Q", "P", "C", "S", "R"});
+    setNamesIfNeeded(op, AccelDialect::TensorNamesAttrHelper::getNameStr(),
+                     tensorNames, {"I", "W", "O"});
   } else if (matmul) {
     op = linalg::MatmulOp::create(builder, loc, resultTypes, ins, outs);
     for (int d : {matmul->m, matmul->n, matmul->k})
       dimNames.push_back(w.dimensions[d].name);
-    setNamesIfNeeded(op, AccelDialect::getDimNamesAttrName(), dimNames,
-                     {"M", "N", "K"});
-    setNamesIfNeeded(op, AccelDialect::getTensorNamesAttrName(), tensorNames,
-                     {"A", "B", "C"});
+    setNamesIfNeeded(op, AccelDialect::DimNamesAttrHelper::getNameStr(),
+                     dimNames, {"M", "N", "K"});
+    setNamesIfNeeded(op, AccelDialect::TensorNamesAttrHelper::getNameStr(),
+                     tensorNames, {"A", "B", "C"});
   } else {
     SmallVector<AffineMap> maps;
     for (int ds : operandOrder) {
@@ -374,10 +374,10 @@ OwningOpRef<ModuleOp> accel::importTimeloop(const interop::TimeloopInput &input,
       genericTensors.push_back(std::to_string(i));
     SmallVector<StringRef> dimDefaults(genericDims.begin(), genericDims.end()),
         tensorDefaults(genericTensors.begin(), genericTensors.end());
-    setNamesIfNeeded(op, AccelDialect::getDimNamesAttrName(), dimNames,
-                     dimDefaults);
-    setNamesIfNeeded(op, AccelDialect::getTensorNamesAttrName(), tensorNames,
-                     tensorDefaults);
+    setNamesIfNeeded(op, AccelDialect::DimNamesAttrHelper::getNameStr(),
+                     dimNames, dimDefaults);
+    setNamesIfNeeded(op, AccelDialect::TensorNamesAttrHelper::getNameStr(),
+                     tensorNames, tensorDefaults);
   }
 
   if (input.mapping) {
@@ -400,7 +400,7 @@ OwningOpRef<ModuleOp> accel::importTimeloop(const interop::TimeloopInput &input,
           keep |= 1u << opWorkload.findDataSpace(w.dataSpaces[ds].name);
       level.keep = keep;
     }
-    op->setAttr(AccelDialect::getMappingAttrName(),
+    op->setAttr(AccelDialect::MappingAttrHelper::getNameStr(),
                 buildMappingAttr(context, archName, mapping, opWorkload, arch,
                                  spatialNames));
   }

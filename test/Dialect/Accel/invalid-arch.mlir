@@ -65,7 +65,7 @@ accel.storage @outside {}
 // -----
 
 accel.arch @negative_entries {
-  // expected-error @+1 {{'entries' must be positive, got -4}}
+  // expected-error @+1 {{attribute 'entries' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
   accel.storage @buf {entries = -4}
   accel.compute @mac {}
 }
@@ -73,7 +73,7 @@ accel.arch @negative_entries {
 // -----
 
 accel.arch @zero_depth {
-  // expected-error @+1 {{'depth' must be positive, got 0}}
+  // expected-error @+1 {{attribute 'depth' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
   accel.storage @buf {depth = 0, width = 64}
   accel.compute @mac {}
 }
@@ -113,7 +113,7 @@ accel.arch @bad_cluster {
 // -----
 
 accel.arch @zero_word_bits {
-  // expected-error @+1 {{'word_bits' must be positive, got 0}}
+  // expected-error @+1 {{attribute 'word_bits' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
   accel.storage @buf {word_bits = 0}
   accel.compute @mac {}
 }
@@ -169,8 +169,8 @@ accel.arch @bandwidth_type {
 // -----
 
 accel.arch @unknown_energy_key {
-  // expected-error @+1 {{unknown key 'reed' in 'energy'; expected one of read, fill, write, update, leak, address_generation}}
-  accel.storage @buf {energy = {reed = 1.0}}
+  // expected-error @+1 {{duplicate or unknown struct parameter name: reed}}
+  accel.storage @buf {energy = #accel.energy<reed = 1.0>}
   accel.compute @mac {}
 }
 
@@ -178,15 +178,31 @@ accel.arch @unknown_energy_key {
 
 accel.arch @negative_energy {
   // expected-error @+1 {{'energy.read' must be a non-negative number, got -1}}
-  accel.storage @buf {energy = {read = -1.0}}
+  accel.storage @buf {energy = #accel.energy<read = -1.0>}
   accel.compute @mac {}
 }
 
 // -----
 
-accel.arch @fill_and_write {
-  // expected-error @+1 {{'energy' gives both 'fill' and its alias 'write'}}
-  accel.storage @buf {energy = {fill = 1.0, write = 2.0}}
+accel.arch @storage_compute_energy {
+  // expected-error @+1 {{'energy' of a storage level gives no 'compute' energy (that belongs to accel.compute)}}
+  accel.storage @buf {energy = #accel.energy<read = 1.0, compute = 2.0>}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @energy_not_a_table {
+  // expected-error @+1 {{attribute 'energy' failed to satisfy constraint}}
+  accel.storage @buf {energy = {read = 1.0}}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @negative_network {
+  // expected-error @+1 {{'network.word_bits' must be positive, got 0}}
+  accel.storage @buf {network = #accel.network<word_bits = 0, energy_per_hop = 1>}
   accel.compute @mac {}
 }
 
@@ -211,7 +227,7 @@ accel.arch @unit_fanout {
 
 accel.arch @zero_fanout {
   accel.storage @DRAM {}
-  // expected-error @+1 {{'y' must be positive, got 0}}
+  // expected-error @+1 {{attribute 'y' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
   accel.fanout @PE {x = 4, y = 0}
   accel.compute @mac {}
 }
@@ -230,23 +246,63 @@ accel.arch @huge_fanout {
 
 accel.arch @compute_energy {
   accel.storage @DRAM {}
-  // expected-error @+1 {{unknown key 'read' in 'energy'; expected one of compute, leak}}
-  accel.compute @mac {energy = {read = 1.0}}
+  // expected-error @+1 {{'energy' of the compute level gives only 'compute' and 'leak'}}
+  accel.compute @mac {energy = #accel.energy<read = 1.0>}
 }
 
 // -----
 
 accel.arch @compute_word_bits {
   accel.storage @DRAM {}
-  // expected-error @+1 {{'word_bits' must be positive, got -8}}
+  // expected-error @+1 {{attribute 'word_bits' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
   accel.compute @mac {word_bits = -8}
 }
 
 // -----
 
 accel.arch @bad_factors {
-  // expected-error @+1 {{has invalid 'factors': factor constraint of 'M' needs a number}}
-  accel.storage @DRAM {factors = "N=1 M<="}
+  // expected-error @+1 {{expected integer value}}
+  accel.storage @DRAM {factors = #accel.factors<N = 1, M max>}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @factor_relation {
+  // expected-error @+1 {{expected '=', 'max' or 'min' after dimension 'M', got 'under'}}
+  accel.storage @DRAM {factors = #accel.factors<M under 4>}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @zero_factor {
+  // expected-error @+1 {{a fixed factor must be positive (write `all` for the whole bound), got 0}}
+  accel.storage @DRAM {factors = #accel.factors<M = 0>}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @zero_bound {
+  // expected-error @+1 {{'M min' needs a positive factor, got 0}}
+  accel.storage @DRAM {factors = #accel.factors<M min 0>}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @factor_twice {
+  // expected-error @+1 {{constrains the factor of 'M' twice}}
+  accel.storage @DRAM {factors = #accel.factors<M = 2, M max 4>}
+  accel.compute @mac {}
+}
+
+// -----
+
+accel.arch @factors_as_text {
+  // expected-error @+1 {{attribute 'factors' failed to satisfy constraint}}
+  accel.storage @DRAM {factors = "N=1"}
   accel.compute @mac {}
 }
 
@@ -254,8 +310,8 @@ accel.arch @bad_factors {
 
 accel.arch @bad_factor_text {
   accel.storage @DRAM {}
-  // expected-error @+1 {{has invalid 'factors': cannot read factor constraints '=4' near '=4'}}
-  accel.fanout @PE {x = 4, factors = "=4"}
+  // expected-error @+1 {{expected valid keyword or string}}
+  accel.fanout @PE {x = 4, factors = #accel.factors<= 4>}
   accel.compute @mac {}
 }
 

@@ -121,21 +121,21 @@ static LogicalResult verifyMappingAgainstArch(Operation *op,
 
 LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
                                                      NamedAttribute attr) {
-  if (attr.getName() == getMappingAttrName()) {
+  if (attr.getName() == MappingAttrHelper::getNameStr()) {
     auto mapping = dyn_cast<MappingAttr>(attr.getValue());
     if (!mapping)
-      return op->emitError() << "'" << getMappingAttrName()
+      return op->emitError() << "'" << MappingAttrHelper::getNameStr()
                              << "' must be an #accel.mapping attribute";
     return verifyMappingAgainstArch(op, mapping);
   }
-  if (attr.getName() == getCostAttrName()) {
+  if (attr.getName() == CostAttrHelper::getNameStr()) {
     if (!isa<CostAttr>(attr.getValue()))
-      return op->emitError() << "'" << getCostAttrName()
+      return op->emitError() << "'" << CostAttrHelper::getNameStr()
                              << "' must be an #accel.cost attribute";
     return success();
   }
-  if (attr.getName() == getDimNamesAttrName() ||
-      attr.getName() == getTensorNamesAttrName()) {
+  if (attr.getName() == DimNamesAttrHelper::getNameStr() ||
+      attr.getName() == TensorNamesAttrHelper::getNameStr()) {
     auto names = dyn_cast<ArrayAttr>(attr.getValue());
     if (!names || !llvm::all_of(names, [](Attribute name) {
           auto str = dyn_cast<StringAttr>(name);
@@ -154,18 +154,19 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
   }
   // Left by accel-tile on the code it generates.
   StringRef name = attr.getName().getValue();
-  if (name == "accel.level" || name == "accel.stage") {
+  if (name == LevelAttrHelper::getNameStr() ||
+      name == StageAttrHelper::getNameStr()) {
     if (!isa<StringAttr>(attr.getValue()))
       return op->emitError() << "'" << name << "' must name a level";
     return success();
   }
-  if (name == "accel.spatial") {
+  if (name == SpatialAttrHelper::getNameStr()) {
     if (!isa<SpatialMappingAttr>(attr.getValue()))
       return op->emitError() << "'" << name
                              << "' must be an #accel.spatial attribute";
     return success();
   }
-  if (name == "accel.tiled") {
+  if (name == TiledAttrHelper::getNameStr()) {
     if (!isa<UnitAttr>(attr.getValue()))
       return op->emitError() << "'" << name << "' must be a unit attribute";
     return success();

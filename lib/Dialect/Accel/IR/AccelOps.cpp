@@ -41,14 +41,6 @@ static std::optional<int64_t> signedValue(IntegerAttr attr) {
   return attr.getInt();
 }
 
-static LogicalResult checkPositive(Operation *op, IntegerAttr attr,
-                                   StringRef name) {
-  if (std::optional<int64_t> value = signedValue(attr); value && *value <= 0)
-    return op->emitOpError() << "'" << name << "' must be positive, got "
-                             << *value;
-  return success();
-}
-
 static LogicalResult checkNumberAtLeast(Operation *op, Attribute attr,
                                         StringRef name, double minimum,
                                         bool strict) {
@@ -61,34 +53,6 @@ static LogicalResult checkNumberAtLeast(Operation *op, Attribute attr,
            << "'" << name << "' must be "
            << (strict ? "greater than " : "at least ") << formatNumber(minimum)
            << ", got " << formatNumber(value);
-  return success();
-}
-
-/// Checks a dictionary of named non-negative numbers whose keys come from
-/// `allowed`.
-static LogicalResult checkNumberTable(Operation *op, DictionaryAttr table,
-                                      StringRef tableName,
-                                      ArrayRef<StringRef> allowed) {
-  if (!table)
-    return success();
-  for (NamedAttribute entry : table) {
-    StringRef key = entry.getName().getValue();
-    if (!llvm::is_contained(allowed, key)) {
-      InFlightDiagnostic diag = op->emitOpError()
-                                << "unknown key '" << key << "' in '"
-                                << tableName << "'; expected one of ";
-      llvm::interleaveComma(allowed, diag);
-      return diag;
-    }
-    if (!isa<FloatAttr, IntegerAttr>(entry.getValue()))
-      return op->emitOpError() << "'" << tableName << "." << key
-                               << "' must be a number";
-    double value = numberValue(entry.getValue());
-    if (!std::isfinite(value) || value < 0)
-      return op->emitOpError() << "'" << tableName << "." << key
-                               << "' must be a non-negative number, got "
-                               << formatNumber(value);
-  }
   return success();
 }
 
@@ -179,29 +143,16 @@ void ArchOp::build(OpBuilder &builder, OperationState &state, StringRef name) {
   body->push_back(new Block());
 }
 
-ParseResult ArchOp::parse(OpAsmParser &parser, OperationState &result) {
-  StringAttr name;
-  if (parser.parseSymbolName(name, mlir::SymbolTable::getSymbolAttrName(),
-                             result.attributes) ||
-      parser.parseOptionalAttrDictWithKeyword(result.attributes))
+static ParseResult parseLevelList(OpAsmParser &parser, Region &body) {
+  if (parser.parseRegion(body))
     return failure();
-  Region *body = result.addRegion();
-  if (parser.parseRegion(*body))
-    return failure();
-  // `{}` parses to a region without blocks; give it its (empty) block so the
-  // verifier can say what is missing.
-  if (body->empty())
-    body->push_back(new Block());
+  if (body.empty())
+    body.push_back(new Block());
   return success();
 }
 
-void ArchOp::print(OpAsmPrinter &printer) {
-  printer << ' ';
-  printer.printSymbolName(getSymName());
-  printer.printOptionalAttrDictWithKeyword(
-      (*this)->getAttrs(), {mlir::SymbolTable::getSymbolAttrName()});
-  printer << ' ';
-  printer.printRegion(getBody(), /*printEntryBlockArgs=*/false,
+static void printLevelList(OpAsmPrinter &printer, Operation *, Region &body) {
+  printer.printRegion(body, /*printEntryBlockArgs=*/false,
                       /*printBlockTerminators=*/false);
 }
 
@@ -259,21 +210,10 @@ LogicalResult ArchOp::verifyRegions() {
   return success();
 }
 
-/// Checks a factor-constraint text and that no dimension is listed twice
-/// in the loop-name lists.
-static LogicalResult checkMapperConstraints(Operation *op, StringAttr factors,
-                                            ArrayRef<std::pair<StringRef, ArrayAttr>> lists) {
-  if (factors) {
-    llvm::Expected<std::vector<model::FactorConstraintTerm>> terms =
-        model::parseFactorConstraintText(factors);
-    if (!terms)
-      return op->emitOpError() << "has invalid 'factors': "
-                               << llvm::toString(terms.takeError());
-    for (const model::FactorConstraintTerm &term : *terms)
-      if (term.kind == model::FactorConstraintTerm::Fixed && term.value < 0)
-        return op->emitOpError() << "fixes '" << term.dimension
-                                 << "' to a negative factor";
-  }
+/// Checks that no dimension is listed twice in the loop-name lists.
+static LogicalResult
+checkMapperConstraints(Operation *op,
+                       ArrayRef<std::pair<StringRef, ArrayAttr>> lists) {
   for (auto [name, list] : lists) {
     if (!list)
       continue;
@@ -293,14 +233,6 @@ static LogicalResult checkMapperConstraints(Operation *op, StringAttr factors,
 
 LogicalResult StorageOp::verify() {
   Operation *op = getOperation();
-  if (failed(checkPositive(op, getEntriesAttr(), "entries")) ||
-      failed(checkPositive(op, getDepthAttr(), "depth")) ||
-      failed(checkPositive(op, getWidthAttr(), "width")) ||
-      failed(checkPositive(op, getWordBitsAttr(), "word_bits")) ||
-      failed(checkPositive(op, getBlockSizeAttr(), "block_size")) ||
-      failed(checkPositive(op, getClusterSizeAttr(), "cluster_size")))
-    return failure();
-
   if (getEntriesAttr() && getDepthAttr())
     return emitOpError() << "takes 'entries' or 'depth', not both";
 
@@ -373,19 +305,12 @@ LogicalResult StorageOp::verify() {
     }
   }
 
-  if (failed(checkNumberTable(
-          op, getEnergyAttr(), "energy",
-          {"read", "fill", "write", "update", "leak", "address_generation"})) ||
-      failed(checkNumberTable(op, getNetworkAttr(), "network",
-                              {"word_bits", "energy_per_hop", "router_energy",
-                               "wire_energy", "tile_width"})))
-    return failure();
-  if (DictionaryAttr energy = getEnergyAttr();
-      energy && energy.get("fill") && energy.get("write"))
-    return emitOpError() << "'energy' gives both 'fill' and its alias 'write'";
-  if (failed(checkMapperConstraints(op, getFactorsAttr(),
-                                    {{"inner_loops", getInnerLoopsAttr()},
-                                     {"outer_loops", getOuterLoopsAttr()}})))
+  if (EnergyAttr energy = getEnergyAttr(); energy && energy.getCompute())
+    return emitOpError() << "'energy' of a storage level gives no 'compute' "
+                            "energy (that belongs to accel.compute)";
+  if (failed(
+          checkMapperConstraints(op, {{"inner_loops", getInnerLoopsAttr()},
+                                      {"outer_loops", getOuterLoopsAttr()}})))
     return failure();
   if (ArrayAttr inner = getInnerLoopsAttr(), outer = getOuterLoopsAttr();
       inner && outer)
@@ -402,15 +327,11 @@ LogicalResult StorageOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult FanoutOp::verify() {
-  if (failed(checkPositive(getOperation(), getXAttr(), "x")) ||
-      failed(checkPositive(getOperation(), getYAttr(), "y")))
-    return failure();
   if (getSizeX() == 1 && getSizeY() == 1)
     return emitOpError() << "of 1 x 1 distributes nothing; give 'x' or 'y' "
                             "greater than 1";
-  return checkMapperConstraints(getOperation(), getFactorsAttr(),
-                                {{"x_dims", getXDimsAttr()},
-                                 {"y_dims", getYDimsAttr()}});
+  return checkMapperConstraints(
+      getOperation(), {{"x_dims", getXDimsAttr()}, {"y_dims", getYDimsAttr()}});
 }
 
 //===----------------------------------------------------------------------===//
@@ -418,11 +339,11 @@ LogicalResult FanoutOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult ComputeOp::verify() {
-  if (failed(checkPositive(getOperation(), getWordBitsAttr(), "word_bits")) ||
-      failed(checkNumberAtLeast(getOperation(), getAreaAttr(), "area", 0.0,
+  if (EnergyAttr energy = getEnergyAttr(); energy && energy.hasStorageActions())
+    return emitOpError() << "'energy' of the compute level gives only "
+                            "'compute' and 'leak'";
+  if (failed(checkNumberAtLeast(getOperation(), getAreaAttr(), "area", 0.0,
                                 false)) ||
-      failed(checkNumberTable(getOperation(), getEnergyAttr(), "energy",
-                              {"compute", "leak"})) ||
       failed(checkNumberAtLeast(getOperation(), getMinUtilizationAttr(),
                                 "min_utilization", 0.0, false)))
     return failure();

@@ -20,12 +20,13 @@ accel::estimateCosts(Operation *root, const EstimateOptions &options,
   std::vector<OpCost> costs;
   bool failed = false;
   root->walk([&](Operation *op) {
-    auto mapping =
-        op->getAttrOfType<MappingAttr>(AccelDialect::getMappingAttrName());
+    auto mapping = op->getAttrOfType<MappingAttr>(
+        AccelDialect::MappingAttrHelper::getNameStr());
     if (!mapping)
       return;
     // Loop nests accel-tile produced keep their op's mapping and cost.
-    if (op->hasAttr("accel.tiled") && !isa<linalg::LinalgOp>(op))
+    if (op->hasAttr(AccelDialect::TiledAttrHelper::getNameStr()) &&
+        !isa<linalg::LinalgOp>(op))
       return;
     auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
     if (!linalgOp) {
@@ -54,7 +55,7 @@ accel::estimateCosts(Operation *root, const EstimateOptions &options,
     }
     model::Result result =
         model::evaluate(workload, *arch, *modelMapping, options.evaluation);
-    op->setAttr(AccelDialect::getCostAttrName(),
+    op->setAttr(AccelDialect::CostAttrHelper::getNameStr(),
                 buildCostAttr(op->getContext(), *arch, result));
     if (!result.valid) {
       if (options.strict) {

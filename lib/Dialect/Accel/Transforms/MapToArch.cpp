@@ -140,10 +140,10 @@ accel::mapToArch(ModuleOp module, const MapToArchOptions &options) {
       result.ops.push_back(std::move(outcome));
       continue;
     }
-    op->setAttr(AccelDialect::getMappingAttrName(),
+    op->setAttr(AccelDialect::MappingAttrHelper::getNameStr(),
                 buildMappingAttr(context, archName, searched.mapping, workload,
                                  *architecture));
-    op->setAttr(AccelDialect::getCostAttrName(),
+    op->setAttr(AccelDialect::CostAttrHelper::getNameStr(),
                 buildCostAttr(context, *architecture, searched.result));
     outcome.status = mapper::stringifyStatus(searched.status).str();
     ++result.mapped;

@@ -29,7 +29,7 @@ struct TilePass : public accel::impl::AccelTileBase<TilePass> {
   void runOnOperation() override {
     SmallVector<linalg::LinalgOp> ops;
     getOperation().walk([&](linalg::LinalgOp op) {
-      if (op->hasAttr(AccelDialect::getMappingAttrName()))
+      if (op->hasAttr(AccelDialect::MappingAttrHelper::getNameStr()))
         ops.push_back(op);
     });
     TileOptions options;

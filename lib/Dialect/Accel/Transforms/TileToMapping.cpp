@@ -160,7 +160,7 @@ static unsigned stage(RewriterBase &rewriter, linalg::LinalgOp op, int s,
     }
     auto copy = linalg::CopyOp::create(rewriter, loc, operand.get(),
                                        destination);
-    copy->setAttr("accel.stage", levelName);
+    copy->setAttr(AccelDialect::StageAttrHelper::getNameStr(), levelName);
     operand.set(copy.getResult(0));
     ++copies;
   }
@@ -192,10 +192,11 @@ FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
   }
 
   OpBuilder::InsertionGuard guard(rewriter);
-  Attribute mappingAttr = op->getAttr(AccelDialect::getMappingAttrName());
-  Attribute costAttr = op->getAttr(AccelDialect::getCostAttrName());
-  op->removeAttr(AccelDialect::getMappingAttrName());
-  op->removeAttr(AccelDialect::getCostAttrName());
+  Attribute mappingAttr =
+      op->getAttr(AccelDialect::MappingAttrHelper::getNameStr());
+  Attribute costAttr = op->getAttr(AccelDialect::CostAttrHelper::getNameStr());
+  op->removeAttr(AccelDialect::MappingAttrHelper::getNameStr());
+  op->removeAttr(AccelDialect::CostAttrHelper::getNameStr());
 
   Operation *current = op;
   Operation *outermost = nullptr;
@@ -245,9 +246,10 @@ FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
                                << " loops of this op";
       rewriter.replaceOp(current, tiled->replacements);
       for (auto [l, loop] : llvm::enumerate(tiled->loops)) {
-        loop->setAttr("accel.level", level);
+        loop->setAttr(AccelDialect::LevelAttrHelper::getNameStr(), level);
         if (band.kind == BandKind::SpatialReduction && l < spatial.size())
-          loop->setAttr("accel.spatial", spatial[l]);
+          loop->setAttr(AccelDialect::SpatialAttrHelper::getNameStr(),
+                        spatial[l]);
       }
       if (!outermost && !tiled->loops.empty())
         outermost = tiled->loops.front();
@@ -267,10 +269,11 @@ FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
     }
   }
   Operation *anchor = outermost ? outermost : current;
-  anchor->setAttr(AccelDialect::getMappingAttrName(), mappingAttr);
+  anchor->setAttr(AccelDialect::MappingAttrHelper::getNameStr(), mappingAttr);
   if (costAttr)
-    anchor->setAttr(AccelDialect::getCostAttrName(), costAttr);
-  anchor->setAttr("accel.tiled", UnitAttr::get(context));
+    anchor->setAttr(AccelDialect::CostAttrHelper::getNameStr(), costAttr);
+  anchor->setAttr(AccelDialect::TiledAttrHelper::getNameStr(),
+                  UnitAttr::get(context));
   tiledResult.tiledOp = current;
   return tiledResult;
 }
@@ -279,8 +282,8 @@ FailureOr<TiledOp> accel::tileMappedOp(RewriterBase &rewriter,
                                        linalg::LinalgOp op,
                                        ArchitectureCache &archs,
                                        const TileOptions &options) {
-  auto mapping =
-      op->getAttrOfType<MappingAttr>(AccelDialect::getMappingAttrName());
+  auto mapping = op->getAttrOfType<MappingAttr>(
+      AccelDialect::MappingAttrHelper::getNameStr());
   if (!mapping)
     return op->emitError() << "has no 'accel.mapping' to tile by";
   if (!op.hasPureTensorSemantics())

@@ -24,10 +24,6 @@ static std::optional<int64_t> integer(IntegerAttr attr) {
   return attr.getInt();
 }
 
-static std::optional<double> entry(DictionaryAttr dict, StringRef key) {
-  return dict ? number(dict.get(key)) : std::nullopt;
-}
-
 static LogicalResult convertStorage(StorageOp op, model::StorageLevel &level) {
   level.name = op.getSymName().str();
   StringRef technology = op.getTechnology().value_or("sram");
@@ -65,13 +61,14 @@ static LogicalResult convertStorage(StorageOp op, model::StorageLevel &level) {
   level.networkFillLatency = number(op.getNetworkFillLatencyAttr()).value_or(0);
   level.networkDrainLatency =
       number(op.getNetworkDrainLatencyAttr()).value_or(0);
-  if (DictionaryAttr network = op.getNetworkAttr()) {
-    if (std::optional<double> bits = entry(network, "word_bits"))
-      level.network.wordBits = static_cast<int64_t>(*bits);
-    level.network.energyPerHop = entry(network, "energy_per_hop").value_or(0);
-    level.network.routerEnergy = entry(network, "router_energy").value_or(0);
-    level.network.wireEnergy = entry(network, "wire_energy").value_or(0);
-    level.network.tileWidthUm = entry(network, "tile_width").value_or(0);
+  if (NetworkAttr network = op.getNetworkAttr()) {
+    level.network.wordBits = network.getWordBits();
+    level.network.energyPerHop =
+        numberOf(network.getEnergyPerHop()).value_or(0);
+    level.network.routerEnergy =
+        numberOf(network.getRouterEnergy()).value_or(0);
+    level.network.wireEnergy = numberOf(network.getWireEnergy()).value_or(0);
+    level.network.tileWidthUm = numberOf(network.getTileWidth()).value_or(0);
   }
   level.area = number(op.getAreaAttr()).value_or(0.0);
   if (ArrayAttr keep = op.getKeepAttr())
@@ -81,25 +78,24 @@ static LogicalResult convertStorage(StorageOp op, model::StorageLevel &level) {
     for (Attribute tensor : bypass)
       level.bypassConstraint.push_back(cast<StringAttr>(tensor).str());
 
-  DictionaryAttr energy = op.getEnergyAttr();
-  std::optional<double> read = entry(energy, "read");
-  std::optional<double> fill = entry(energy, "fill");
-  if (!fill)
-    fill = entry(energy, "write");
-  std::optional<double> update = entry(energy, "update");
+  EnergyAttr energy = op.getEnergyAttr();
+  std::optional<double> read, fill, update;
+  if (energy) {
+    read = numberOf(energy.getRead());
+    fill = numberOf(energy.getFill());
+    update = numberOf(energy.getUpdate());
+    level.leakEnergy = numberOf(energy.getLeak()).value_or(0);
+    level.addressGenerationEnergy = numberOf(energy.getAddressGeneration());
+  }
   level.readEnergy = read.value_or(0);
   level.fillEnergy = fill.value_or(0);
   level.updateEnergy = update.value_or(0);
-  level.leakEnergy = entry(energy, "leak").value_or(0);
-  level.addressGenerationEnergy = entry(energy, "address_generation");
   model::applyDefaultEnergies(level, read.has_value(), fill.has_value(),
                               update.has_value());
-  if (energy && !energy.empty()) {
+  if (energy && (energy.hasStorageActions() || energy.getLeak())) {
     // Like an ERT: the largest action energy per cluster member.
-    double largest = 0;
-    for (NamedAttribute action : energy)
-      largest = std::max(largest, number(action.getValue()).value_or(0));
-    level.vectorAccessEnergy = largest / static_cast<double>(level.clusterSize);
+    level.vectorAccessEnergy =
+        energy.getLargest() / static_cast<double>(level.clusterSize);
     level.energySource = "ERT";
   }
   return success();
@@ -136,8 +132,9 @@ FailureOr<model::Architecture> accel::convertArchitecture(ArchOp arch) {
       model::ComputeLevel &level = result.compute;
       level.name = compute.getSymName().str();
       level.wordBits = integer(compute.getWordBitsAttr()).value_or(16);
-      std::optional<double> energy =
-          entry(compute.getEnergyAttr(), "compute");
+      std::optional<double> energy;
+      if (EnergyAttr table = compute.getEnergyAttr())
+        energy = numberOf(table.getCompute());
       level.energy = energy.value_or(model::defaultComputeEnergy(level.wordBits));
       level.energySource = energy ? "ERT" : "default model";
       level.area = number(compute.getAreaAttr()).value_or(0.0);
@@ -154,7 +151,7 @@ FailureOr<model::Architecture> accel::convertArchitecture(ArchOp arch) {
 }
 
 /// A float attribute, printed plainly by the level printer.
-static Attribute f64(OpBuilder &builder, double value) {
+static FloatAttr f64(OpBuilder &builder, double value) {
   return builder.getF64FloatAttr(value);
 }
 
@@ -233,36 +230,30 @@ ArchOp accel::buildArchOp(OpBuilder &builder, Location loc,
       attrs.append("keep", names(level.keepConstraint));
     if (!level.bypassConstraint.empty())
       attrs.append("bypass", names(level.bypassConstraint));
-    SmallVector<NamedAttribute> energy = {
-        builder.getNamedAttr("read", f64(builder, level.readEnergy)),
-        builder.getNamedAttr("fill", f64(builder, level.fillEnergy)),
-        builder.getNamedAttr("update", f64(builder, level.updateEnergy)),
-        builder.getNamedAttr("leak", f64(builder, level.leakEnergy))};
-    if (level.addressGenerationEnergy)
-      energy.push_back(builder.getNamedAttr(
-          "address_generation", f64(builder, *level.addressGenerationEnergy)));
-    attrs.append("energy", builder.getDictionaryAttr(energy));
+    MLIRContext *context = builder.getContext();
+    attrs.append(
+        "energy",
+        EnergyAttr::get(context, f64(builder, level.readEnergy),
+                        f64(builder, level.fillEnergy),
+                        f64(builder, level.updateEnergy),
+                        f64(builder, level.leakEnergy),
+                        numberAttr(context, level.addressGenerationEnergy),
+                        /*compute=*/FloatAttr()));
     if (level.area != 0)
       attrs.append("area", f64(builder, level.area));
-    {
-      SmallVector<NamedAttribute> network;
-      if (level.network.wordBits)
-        network.push_back(builder.getNamedAttr(
-            "word_bits", builder.getI64IntegerAttr(*level.network.wordBits)));
-      if (level.network.energyPerHop != 0)
-        network.push_back(builder.getNamedAttr(
-            "energy_per_hop", f64(builder, level.network.energyPerHop)));
-      if (level.network.routerEnergy != 0)
-        network.push_back(builder.getNamedAttr(
-            "router_energy", f64(builder, level.network.routerEnergy)));
-      if (level.network.wireEnergy != 0)
-        network.push_back(builder.getNamedAttr(
-            "wire_energy", f64(builder, level.network.wireEnergy)));
-      if (level.network.tileWidthUm != 0)
-        network.push_back(builder.getNamedAttr(
-            "tile_width", f64(builder, level.network.tileWidthUm)));
-      if (!network.empty())
-        attrs.append("network", builder.getDictionaryAttr(network));
+    if (const model::NetworkParams &network = level.network;
+        network.wordBits || network.energyPerHop != 0 ||
+        network.routerEnergy != 0 || network.wireEnergy != 0 ||
+        network.tileWidthUm != 0) {
+      auto optional = [&](double value) {
+        return value != 0 ? f64(builder, value) : FloatAttr();
+      };
+      attrs.append("network",
+                   NetworkAttr::get(builder.getContext(), network.wordBits,
+                                    optional(network.energyPerHop),
+                                    optional(network.routerEnergy),
+                                    optional(network.wireEnergy),
+                                    optional(network.tileWidthUm)));
     }
     StorageOp::create(builder, loc, TypeRange(), ValueRange(), attrs.getAttrs());
     if (level.fanout() > 1) {
@@ -279,8 +270,9 @@ ArchOp accel::buildArchOp(OpBuilder &builder, Location loc,
                builder.getStringAttr(compute.name));
   attrs.append("word_bits", builder.getI64IntegerAttr(compute.wordBits));
   attrs.append("energy",
-               builder.getDictionaryAttr(builder.getNamedAttr(
-                   "compute", f64(builder, compute.energy))));
+               EnergyAttr::get(builder.getContext(), FloatAttr(), FloatAttr(),
+                               FloatAttr(), FloatAttr(), FloatAttr(),
+                               f64(builder, compute.energy)));
   if (compute.area != 0)
     attrs.append("area", f64(builder, compute.area));
   ComputeOp::create(builder, loc, TypeRange(), ValueRange(), attrs.getAttrs());

@@ -5,18 +5,13 @@
 using namespace mlir;
 using namespace accel;
 
-/// Applies a `factors` text to per-dimension bounds.
-static LogicalResult applyFactors(Operation *op, StringAttr text,
+/// Applies a level's `factors` to per-dimension bounds.
+static LogicalResult applyFactors(Operation *op, FactorsAttr factors,
                                   const model::Workload &workload,
                                   std::vector<model::FactorBound> &bounds) {
-  if (!text)
+  if (!factors)
     return success();
-  llvm::Expected<std::vector<model::FactorConstraintTerm>> terms =
-      model::parseFactorConstraintText(text.getValue());
-  if (!terms)
-    return op->emitOpError() << "has invalid 'factors': "
-                             << llvm::toString(terms.takeError());
-  for (const model::FactorConstraintTerm &term : *terms) {
+  for (const model::FactorConstraintTerm &term : factors.toModelTerms()) {
     int dim = workload.findDimension(term.dimension);
     if (dim < 0)
       continue;

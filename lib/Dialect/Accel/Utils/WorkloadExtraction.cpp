@@ -259,10 +259,11 @@ accel::extractWorkload(linalg::LinalgOp op, const ExtractionOptions &options) {
   for (unsigned d = 0; d < numLoops; ++d)
     if (dimNames[d].empty())
       dimNames[d] = "d" + std::to_string(d);
-  if (failed(readNameOverride(operation, AccelDialect::getDimNamesAttrName(), numLoops,
-                              "dimension", dimNames,
-                              options.emitDiagnostics)) ||
-      failed(readNameOverride(operation, AccelDialect::getTensorNamesAttrName(),
+  if (failed(readNameOverride(
+          operation, AccelDialect::DimNamesAttrHelper::getNameStr(), numLoops,
+          "dimension", dimNames, options.emitDiagnostics)) ||
+      failed(readNameOverride(operation,
+                              AccelDialect::TensorNamesAttrHelper::getNameStr(),
                               op->getNumOperands(), "tensor", tensorNames,
                               options.emitDiagnostics)))
     return failure();

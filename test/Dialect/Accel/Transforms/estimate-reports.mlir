@@ -11,12 +11,12 @@
 
 accel.arch @two_level {
   accel.storage @MainMemory {depth = 32768, width = 64, word_bits = 8,
-                             energy = {read = 43.353054, write = 30.878292,
-                                       update = 30.878292, leak = 0.007972}}
+                             energy = #accel.energy<read = 43.353054, fill = 30.878292,
+                                       update = 30.878292, leak = 0.007972>}
   accel.storage @Buffer {technology = "regfile", depth = 64, width = 8, word_bits = 8,
-                         energy = {read = 0.42564, write = 0.42564, update = 0.42564,
-                                   leak = 0.000861}}
-  accel.compute @MACC {energy = {compute = 0.845}}
+                         energy = #accel.energy<read = 0.42564, fill = 0.42564, update = 0.42564,
+                                   leak = 0.000861>}
+  accel.compute @MACC {energy = #accel.energy<compute = 0.845>}
 }
 
 // CHECK-LABEL: func.func @conv1d

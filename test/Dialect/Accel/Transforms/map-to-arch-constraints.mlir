@@ -10,9 +10,9 @@
 // once and get the same mapping.
 accel.arch @constrained {
   accel.storage @DRAM {technology = "dram", width = 64, word_bits = 8}
-  accel.storage @buf {entries = 4096, word_bits = 8, factors = "M=8 C<=4 Q=1",
+  accel.storage @buf {entries = 4096, word_bits = 8, factors = #accel.factors<M = 8, C max 4, Q = 1>,
                       inner_loops = ["K"], outer_loops = ["N"]}
-  accel.fanout @PE {x = 8, y = 2, x_dims = ["N", "P"], factors = "N>=2"}
+  accel.fanout @PE {x = 8, y = 2, x_dims = ["N", "P"], factors = #accel.factors<N min 2>}
   accel.storage @rf {entries = 16, word_bits = 8, keep = ["Outputs"]}
   accel.compute @mac {word_bits = 8, min_utilization = 0.5}
 }

@@ -27,7 +27,7 @@ func.func @too_big(%a: tensor<4x4xf32>, %b: tensor<4x4xf32>, %c: tensor<4x4xf32>
 
 // Constraints that no mapping can meet are named.
 accel.arch @tiny {
-  accel.storage @DRAM {technology = "dram", factors = "K=3"}
+  accel.storage @DRAM {technology = "dram", factors = #accel.factors<K = 3>}
   accel.compute @mac {}
 }
 

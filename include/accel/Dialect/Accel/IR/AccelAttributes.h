@@ -2,9 +2,10 @@
 #ifndef ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_H
 #define ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_H
 
+#include "accel/Model/MappingConstraints.h"
+#include "mlir/Dialect/SCF/IR/DeviceMappingInterface.h"
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/Dialect/SCF/IR/DeviceMappingInterface.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/Hashing.h"
 
@@ -35,6 +36,35 @@ struct LevelCost {
   }
 };
 llvm::hash_code hash_value(const LevelCost &cost);
+
+/// One term of a `#accel.factors` constraint: the dimension it names and
+/// its bound (`value` 0 with `Fixed` is the dimension's whole bound).
+struct FactorTerm {
+  mlir::StringAttr dimension;
+  model::FactorConstraintTerm::Kind kind = model::FactorConstraintTerm::Fixed;
+  int64_t value = 0;
+
+  bool operator==(const FactorTerm &other) const {
+    return dimension == other.dimension && kind == other.kind &&
+           value == other.value;
+  }
+};
+llvm::hash_code hash_value(const FactorTerm &term);
+
+/// Parses an integer or float literal as an f64 attribute (the parameters
+/// of `#accel.energy` and `#accel.network`).
+mlir::FailureOr<mlir::FloatAttr> parseNumberAttr(mlir::AsmParser &parser);
+
+/// The value of an optional number parameter.
+inline std::optional<double> numberOf(mlir::FloatAttr attr) {
+  if (!attr)
+    return std::nullopt;
+  return attr.getValueAsDouble();
+}
+
+/// An f64 attribute holding `value`, or null.
+mlir::FloatAttr numberAttr(mlir::MLIRContext *context,
+                           std::optional<double> value);
 
 /// Prints `value` in the shortest form that parses back to the same double,
 /// always as an MLIR float literal (with a '.').

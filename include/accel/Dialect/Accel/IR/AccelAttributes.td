@@ -159,4 +159,105 @@ def Accel_MemorySpaceAttr : Accel_Attr<"MemorySpace", "memory"> {
   let assemblyFormat = "`<` $level `>`";
 }
 
+//===----------------------------------------------------------------------===//
+// Architecture parameters
+//===----------------------------------------------------------------------===//
+
+// An optional number written as an integer or a float literal (`16` or
+// `0.5`) and printed in the shortest form that reads back the same; an f64
+// FloatAttr, null when absent (`accel::numberOf` reads it).
+class Accel_OptionalNumber<string desc>
+    : OptionalParameter<"::mlir::FloatAttr", desc> {
+  let parser = "::accel::parseNumberAttr($_parser)";
+  let printer =
+      "::accel::printRoundTripDouble($_printer.getStream(), $_self.getValueAsDouble())";
+}
+
+// An optional integer.
+class Accel_OptionalInteger<string desc>
+    : OptionalParameter<"std::optional<int64_t>", desc> {
+  let printer = "$_printer << *$_self";
+}
+
+def Accel_EnergyAttr : Accel_Attr<"Energy", "energy"> {
+  let summary = "Energy per action of a level";
+  let description = [{
+    The energy table of an `accel.storage` or `accel.compute`, in pJ. A
+    storage level gives `read`, `fill` and `update` per vector access,
+    `leak` per cycle and `address_generation` per scalar access; the compute
+    level gives `compute` per multiply-accumulate and `leak`. Actions a
+    table omits take the model's defaults (docs/model.md).
+
+    ```mlir
+    energy = #accel.energy<read = 2.2, fill = 2.2, update = 2.2, leak = 0.0>
+    energy = #accel.energy<compute = 0.56>
+    ```
+  }];
+  let parameters = (ins
+    Accel_OptionalNumber<"pJ per vector read">:$read,
+    Accel_OptionalNumber<"pJ per vector fill (write from the parent)">:$fill,
+    Accel_OptionalNumber<"pJ per vector update (partial-sum write)">:$update,
+    Accel_OptionalNumber<"pJ per cycle">:$leak,
+    Accel_OptionalNumber<"pJ per scalar address computation">:$address_generation,
+    Accel_OptionalNumber<"pJ per multiply-accumulate">:$compute
+  );
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// Whether the table gives any storage action (read, fill, update,
+    /// address generation).
+    bool hasStorageActions() const {
+      return getRead() || getFill() || getUpdate() || getAddressGeneration();
+    }
+    /// The largest energy the table gives, 0 for an empty table.
+    double getLargest() const;
+  }];
+}
+
+def Accel_NetworkAttr : Accel_Attr<"Network", "network"> {
+  let summary = "The network a storage level feeds its children through";
+  let description = [{
+    Timeloop's network parameters of a storage level: the bits per word it
+    carries and its energies (pJ per hop, per router access, per wire
+    millimetre) and the tile width in um.
+
+    ```mlir
+    network = #accel.network<word_bits = 16, energy_per_hop = 0.5>
+    ```
+  }];
+  let parameters = (ins
+    Accel_OptionalInteger<"bits per word">:$word_bits,
+    Accel_OptionalNumber<"pJ per hop">:$energy_per_hop,
+    Accel_OptionalNumber<"pJ per router access">:$router_energy,
+    Accel_OptionalNumber<"pJ per wire traversal">:$wire_energy,
+    Accel_OptionalNumber<"tile width in um">:$tile_width
+  );
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
+def Accel_FactorsAttr : Accel_Attr<"Factors", "factors"> {
+  let summary = "Bounds on a level's loop factors";
+  let description = [{
+    Mapper constraints on the factors of a level's loops, one term per
+    dimension: `D = n` fixes the factor, `D = all` gives the level the
+    dimension's whole bound, `D max n` and `D min n` bound it above and
+    below. Dimensions an op does not have are ignored, so one architecture
+    serves every kind of op.
+
+    ```mlir
+    factors = #accel.factors<N = 1, C max 4, M min 2, R = all>
+    ```
+  }];
+  let parameters = (ins
+    ArrayRefParameter<"::accel::FactorTerm", "constraint terms">:$terms
+  );
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The terms as the model takes them (`value` 0 for `all`).
+    std::vector<::accel::model::FactorConstraintTerm> toModelTerms() const;
+  }];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_TD

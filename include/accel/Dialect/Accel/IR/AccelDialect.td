@@ -30,23 +30,27 @@ def Accel_Dialect : Dialect {
   }];
   let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;
+  // The attributes the dialect gives meaning to on other dialects' ops.
+  // `verifyOperationAttribute` checks each; the generated helpers
+  // (`AccelDialect::MappingAttrHelper::getNameStr()`, `getAttr(op)`) are the
+  // only spelling of their names in C++.
+  let discardableAttrs = (ins
+    // A tensor operation's loop-nest mapping and its projected cost.
+    "::accel::MappingAttr":$mapping,
+    "::accel::CostAttr":$cost,
+    // Names for an op's loop dimensions and operands (tensors), overriding
+    // the conventional ones the model uses.
+    "::mlir::ArrayAttr":$dim_names,
+    "::mlir::ArrayAttr":$tensor_names,
+    // Left by accel-tile on the code it generates: the level a loop belongs
+    // to, the level a staging copy fills, a spatial loop's place in its
+    // fanout, and the op a loop nest was tiled from.
+    "::mlir::StringAttr":$level,
+    "::mlir::StringAttr":$stage,
+    "::accel::SpatialMappingAttr":$spatial,
+    "::mlir::UnitAttr":$tiled
+  );
   let extraClassDeclaration = [{
-    /// Discardable attribute names the dialect gives meaning to.
-    static constexpr ::llvm::StringLiteral getMappingAttrName() {
-      return ::llvm::StringLiteral("accel.mapping");
-    }
-    static constexpr ::llvm::StringLiteral getCostAttrName() {
-      return ::llvm::StringLiteral("accel.cost");
-    }
-    /// Names for an op's loop dimensions and operands (tensors), overriding
-    /// the conventional ones the model uses.
-    static constexpr ::llvm::StringLiteral getDimNamesAttrName() {
-      return ::llvm::StringLiteral("accel.dim_names");
-    }
-    static constexpr ::llvm::StringLiteral getTensorNamesAttrName() {
-      return ::llvm::StringLiteral("accel.tensor_names");
-    }
-
   private:
     void registerAttributes();
 

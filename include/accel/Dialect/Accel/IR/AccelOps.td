@@ -38,6 +38,9 @@ def Accel_NumberAttr : AnyAttrOf<[F64Attr, I64Attr]> {
   let summary = "integer or floating-point number";
 }
 
+// A positive 64-bit integer (capacities, widths, fanout sizes).
+def Accel_PositiveI64Attr : ConfinedAttr<I64Attr, [IntPositive]>;
+
 def Accel_ArchOp : Accel_Op<"arch", [
     Symbol, SymbolTable, IsolatedFromAbove, NoTerminator, NoRegionArguments]> {
   let summary = "An accelerator architecture";
@@ -59,7 +62,9 @@ def Accel_ArchOp : Accel_Op<"arch", [
   }];
   let arguments = (ins SymbolNameAttr:$sym_name);
   let regions = (region AnyRegion:$body);
-  let hasCustomAssemblyFormat = 1;
+  // `custom<LevelList>` gives `{}` its (empty) block, so the verifier can say
+  // what is missing rather than the symbol table complaining of no block.
+  let assemblyFormat = "$sym_name attr-dict-with-keyword custom<LevelList>($body)";
   let hasRegionVerifier = 1;
   let skipDefaultBuilders = 1;
   let builders = [OpBuilder<(ins "::llvm::StringRef":$name)>];
@@ -87,14 +92,19 @@ def Accel_StorageOp : Accel_LevelOp<"storage"> {
     `multiple_buffering`, `min_utilization`, `read_bandwidth`,
     `write_bandwidth`, `shared_bandwidth` (words per cycle per instance),
     `keep` / `bypass` (tensor names every mapping must respect), `energy`
-    (pJ per vector access: `read`, `fill`, `update`, and per cycle `leak`;
-    pJ per scalar `address_generation`), `area` (um^2 per instance),
-    `reduction_supported`, `network_fill_latency`, `network_drain_latency`
-    and `network` (`word_bits`, `energy_per_hop`, `router_energy`,
-    `wire_energy`, `tile_width`).
+    (a `#accel.energy` table: pJ per vector `read`, `fill`, `update`, per
+    cycle `leak`, per scalar `address_generation`), `area` (um^2 per
+    instance), `reduction_supported`, `network_fill_latency`,
+    `network_drain_latency` and `network` (a `#accel.network`).
+
+    ```mlir
+    accel.storage @glb {entries = 16384, word_bits = 16, block_size = 4,
+                        energy = #accel.energy<read = 9.4, fill = 9.4, update = 9.4>,
+                        factors = #accel.factors<N = 1, C max 4, M min 2>}
+    ```
 
     Mapper constraints: `factors` bounds the level's temporal factors
-    (`"N=1 C<=4 M>=2"`; `D=0` is the whole bound), `inner_loops` /
+    (a `#accel.factors`), `inner_loops` /
     `outer_loops` name dimensions whose loops must come innermost (innermost
     first) / outermost (outermost first). Dimension names that an op does
     not have are ignored, so one architecture serves every kind of op.
@@ -102,12 +112,12 @@ def Accel_StorageOp : Accel_LevelOp<"storage"> {
   let arguments = (ins
     SymbolNameAttr:$sym_name,
     OptionalAttr<StrAttr>:$technology,
-    OptionalAttr<I64Attr>:$entries,
-    OptionalAttr<I64Attr>:$depth,
-    OptionalAttr<I64Attr>:$width,
-    OptionalAttr<I64Attr>:$word_bits,
-    OptionalAttr<I64Attr>:$block_size,
-    OptionalAttr<I64Attr>:$cluster_size,
+    OptionalAttr<Accel_PositiveI64Attr>:$entries,
+    OptionalAttr<Accel_PositiveI64Attr>:$depth,
+    OptionalAttr<Accel_PositiveI64Attr>:$width,
+    OptionalAttr<Accel_PositiveI64Attr>:$word_bits,
+    OptionalAttr<Accel_PositiveI64Attr>:$block_size,
+    OptionalAttr<Accel_PositiveI64Attr>:$cluster_size,
     OptionalAttr<Accel_NumberAttr>:$multiple_buffering,
     OptionalAttr<Accel_NumberAttr>:$min_utilization,
     OptionalAttr<Accel_NumberAttr>:$read_bandwidth,
@@ -115,13 +125,13 @@ def Accel_StorageOp : Accel_LevelOp<"storage"> {
     OptionalAttr<Accel_NumberAttr>:$shared_bandwidth,
     OptionalAttr<StrArrayAttr>:$keep,
     OptionalAttr<StrArrayAttr>:$bypass,
-    OptionalAttr<DictionaryAttr>:$energy,
+    OptionalAttr<Accel_EnergyAttr>:$energy,
     OptionalAttr<Accel_NumberAttr>:$area,
     OptionalAttr<BoolAttr>:$reduction_supported,
     OptionalAttr<Accel_NumberAttr>:$network_fill_latency,
     OptionalAttr<Accel_NumberAttr>:$network_drain_latency,
-    OptionalAttr<DictionaryAttr>:$network,
-    OptionalAttr<StrAttr>:$factors,
+    OptionalAttr<Accel_NetworkAttr>:$network,
+    OptionalAttr<Accel_FactorsAttr>:$factors,
     OptionalAttr<StrArrayAttr>:$inner_loops,
     OptionalAttr<StrArrayAttr>:$outer_loops
   );
@@ -139,22 +149,22 @@ def Accel_FanoutOp : Accel_LevelOp<"fanout"> {
     accel.fanout @PE_column {x = 14}
     ```
 
-    Mapper constraints: `factors` bounds the spatial factors (x times y) as
-    on `accel.storage`; `x_dims` / `y_dims` list the only dimensions that
+    Mapper constraints: `factors` (a `#accel.factors`) bounds the spatial
+    factors (x times y) as on `accel.storage`; `x_dims` / `y_dims` list the only dimensions that
     may spread along each axis.
   }];
   let arguments = (ins
     SymbolNameAttr:$sym_name,
-    OptionalAttr<I64Attr>:$x,
-    OptionalAttr<I64Attr>:$y,
-    OptionalAttr<StrAttr>:$factors,
+    DefaultValuedOptionalAttr<Accel_PositiveI64Attr, "1">:$x,
+    DefaultValuedOptionalAttr<Accel_PositiveI64Attr, "1">:$y,
+    OptionalAttr<Accel_FactorsAttr>:$factors,
     OptionalAttr<StrArrayAttr>:$x_dims,
     OptionalAttr<StrArrayAttr>:$y_dims
   );
   let hasVerifier = 1;
   let extraClassDeclaration = [{
-    int64_t getSizeX() { return getXAttr() ? getXAttr().getInt() : 1; }
-    int64_t getSizeY() { return getYAttr() ? getYAttr().getInt() : 1; }
+    int64_t getSizeX() { return static_cast<int64_t>(getX()); }
+    int64_t getSizeY() { return static_cast<int64_t>(getY()); }
   }];
 }
 
@@ -162,11 +172,11 @@ def Accel_ComputeOp : Accel_LevelOp<"compute"> {
   let summary = "The compute level (multiply-accumulate units)";
   let description = [{
     The innermost level of an architecture: one multiply-accumulate unit per
-    instance. `energy` gives pJ per `compute` (and per-cycle `leak`); `area`
-    is um^2 per instance.
+    instance. `energy` (a `#accel.energy`) gives pJ per `compute` (and
+    per-cycle `leak`); `area` is um^2 per instance.
 
     ```mlir
-    accel.compute @mac {word_bits = 8, energy = {compute = 0.56}}
+    accel.compute @mac {word_bits = 8, energy = #accel.energy<compute = 0.56>}
     ```
 
     `min_utilization` (a mapper constraint) is the smallest fraction of the
@@ -174,8 +184,8 @@ def Accel_ComputeOp : Accel_LevelOp<"compute"> {
   }];
   let arguments = (ins
     SymbolNameAttr:$sym_name,
-    OptionalAttr<I64Attr>:$word_bits,
-    OptionalAttr<DictionaryAttr>:$energy,
+    OptionalAttr<Accel_PositiveI64Attr>:$word_bits,
+    OptionalAttr<Accel_EnergyAttr>:$energy,
     OptionalAttr<Accel_NumberAttr>:$area,
     OptionalAttr<Accel_NumberAttr>:$min_utilization
   );
