@@ -60,8 +60,8 @@ int main(int argc, char **argv) {
       options.maxEvaluations = budget;
       options.imperfectFactors = imperfect;
       std::clock_t start = std::clock();
-      mapper::SearchResult result =
-          mapper::searchMapping(workload, arch, *constraints, options);
+      mapper::SearchResult result = llvm::cantFail(
+          mapper::searchMapping(workload, arch, *constraints, options));
       double seconds =
           static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
       if (!result.found)
@@ -90,8 +90,8 @@ int main(int argc, char **argv) {
       options.timeLimitSeconds = 600;
       auto start = std::chrono::steady_clock::now();
       std::clock_t cpuStart = std::clock();
-      mapper::SearchResult result =
-          mapper::searchMapping(workload, arch, *constraints, options);
+      mapper::SearchResult result = llvm::cantFail(
+          mapper::searchMapping(workload, arch, *constraints, options));
       double wall = std::chrono::duration<double>(
                         std::chrono::steady_clock::now() - start)
                         .count();

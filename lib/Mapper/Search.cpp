@@ -106,20 +106,19 @@ static SamplingOutcome runHybrid(SearchContext &context, Workers &workers,
   return second;
 }
 
-SearchResult accel::mapper::searchMapping(
-    const model::Workload &workload, const model::Architecture &arch,
-    const model::MappingConstraints &constraints,
-    const SearchOptions &options) {
+llvm::Expected<SearchResult>
+accel::mapper::searchMapping(const model::Workload &workload,
+                             const model::Architecture &arch,
+                             const model::MappingConstraints &constraints,
+                             const SearchOptions &options) {
   SearchResult result;
   SearchContext context(workload, arch, constraints, options);
   Workers workers;
   for (unsigned t = 0; t < context.threads; ++t)
     workers.push_back(std::make_unique<Worker>(context));
-  if (!workers.front()->space.error().empty()) {
-    result.error = workers.front()->space.error();
-    result.status = SearchStatus::NoMapping;
-    return result;
-  }
+  if (!workers.front()->space.error().empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   workers.front()->space.error());
 
   uint64_t victory = defaultVictory(options);
   switch (options.strategy) {

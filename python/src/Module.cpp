@@ -327,17 +327,21 @@ PYBIND11_MODULE(_accel, m) {
         model::MappingConstraints constraints =
             constraintsFrom(*arch, *workload, constraintSpec);
         mapper::SearchResult search;
+        std::string unsatisfiable;
         runInterruptibly([&](const std::atomic<bool> &cancel) {
           options.cancel = &cancel;
-          search = mapper::searchMapping(*workload, *arch, constraints, options);
+          llvm::Expected<mapper::SearchResult> searched =
+              mapper::searchMapping(*workload, *arch, constraints, options);
+          if (searched)
+            search = std::move(*searched);
+          else
+            unsatisfiable = llvm::toString(searched.takeError());
         });
+        if (!unsatisfiable.empty())
+          throw Error("the constraints cannot be satisfied: " + unsatisfiable);
         if (!search.found)
-          throw Error(search.error.empty()
-                          ? "no valid mapping found (" +
-                                std::to_string(search.evaluations) +
-                                " evaluated)"
-                          : "the constraints cannot be satisfied: " +
-                                search.error);
+          throw Error("no valid mapping found (" +
+                      std::to_string(search.evaluations) + " evaluated)");
         auto out = std::make_shared<PySearchResult>();
         out->mapping = std::make_shared<PyMapping>(
             PyMapping{search.mapping, arch, workload});

@@ -185,14 +185,16 @@ int main(int argc, char **argv) {
 
   const model::Workload &workload = input->workload;
   const model::Architecture &arch = input->architecture.arch;
-  mapper::SearchResult search =
+  llvm::Expected<mapper::SearchResult> searched =
       mapper::searchMapping(workload, arch, *constraints, *options);
+  if (!searched)
+    return fail("the constraints cannot be satisfied: " +
+                llvm::toString(searched.takeError()));
+  const mapper::SearchResult &search = *searched;
   if (!search.found)
-    return fail(search.error.empty()
-                    ? "no valid mapping found (" +
-                          std::to_string(search.evaluations) +
-                          " evaluated); check buffer sizes and constraints"
-                    : "the constraints cannot be satisfied: " + search.error);
+    return fail("no valid mapping found (" +
+                std::to_string(search.evaluations) +
+                " evaluated); check buffer sizes and constraints");
 
   const model::Mapping &mapping = search.mapping;
   const model::Result &result = search.result;

@@ -197,10 +197,10 @@ TEST(ExhaustiveSearchTest, ProvesTheBruteForceOptimum) {
     options.objective = objective;
     options.threads = 1;
     SearchResult one =
-        searchMapping(c.workload, c.arch, constraints, options);
+        llvm::cantFail(searchMapping(c.workload, c.arch, constraints, options));
     options.threads = 2;
     SearchResult two =
-        searchMapping(c.workload, c.arch, constraints, options);
+        llvm::cantFail(searchMapping(c.workload, c.arch, constraints, options));
     ASSERT_EQ(one.found, brute.found);
     if (!brute.found) {
       EXPECT_EQ(one.status, SearchStatus::NoMapping);

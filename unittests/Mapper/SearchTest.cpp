@@ -79,9 +79,9 @@ TEST(SearchTest, Tutorial05ExhaustiveReachesTimeloopAndProvesOptimality) {
     SCOPED_TRACE(constraints);
     MapperCase c = loadCase(
         std::string("tutorial/05-mapper-conv1d+oc-3level/ref/") + constraints);
-    SearchResult result = searchMapping(
+    SearchResult result = llvm::cantFail(searchMapping(
         c.input.workload, c.input.architecture.arch, c.constraints,
-        options(Strategy::Exhaustive, "delay,energy", 2));
+        options(Strategy::Exhaustive, "delay,energy", 2)));
     ASSERT_TRUE(result.found);
     EXPECT_EQ(result.status, SearchStatus::Optimal);
     EXPECT_EQ(result.gap, 0);
@@ -123,9 +123,11 @@ void checkBeatsTimeloopEdp(const std::string &refDir) {
 
   SearchOptions o = options(Strategy::Hybrid, "edp", 1);
   o.maxEvaluations = 60000;
-  SearchResult one = searchMapping(workload, arch, c.constraints, o);
+  SearchResult one =
+      llvm::cantFail(searchMapping(workload, arch, c.constraints, o));
   o.threads = 2;
-  SearchResult two = searchMapping(workload, arch, c.constraints, o);
+  SearchResult two =
+      llvm::cantFail(searchMapping(workload, arch, c.constraints, o));
   ASSERT_TRUE(one.found);
   EXPECT_TRUE(c.constraints.check(one.mapping, workload, arch).empty());
   EXPECT_LE(one.result.edp(), timeloop.edp());
@@ -158,14 +160,17 @@ TEST(SearchTest, RandomSearchIsDeterministic) {
   SearchOptions o = options(Strategy::Random, "energy", 1);
   o.maxEvaluations = 3000;
   o.seed = 42;
-  SearchResult one = searchMapping(c.workload, c.arch, constraints, o);
+  SearchResult one =
+      llvm::cantFail(searchMapping(c.workload, c.arch, constraints, o));
   o.threads = 2;
-  SearchResult two = searchMapping(c.workload, c.arch, constraints, o);
+  SearchResult two =
+      llvm::cantFail(searchMapping(c.workload, c.arch, constraints, o));
   ASSERT_TRUE(one.found);
   EXPECT_EQ(one.value, two.value);
   EXPECT_EQ(one.evaluations, two.evaluations);
   o.seed = 43;
-  SearchResult other = searchMapping(c.workload, c.arch, constraints, o);
+  SearchResult other =
+      llvm::cantFail(searchMapping(c.workload, c.arch, constraints, o));
   EXPECT_TRUE(other.found);
 }
 
@@ -175,14 +180,13 @@ TEST(SearchTest, UnsatisfiableConstraintsSayWhich) {
   int k = workload.findDimension("K");
   ASSERT_GE(k, 0);
   c.constraints.levels[0].temporal[k].fixed = 3; // K = 32
-  SearchResult result =
+  llvm::Expected<SearchResult> result =
       searchMapping(workload, c.input.architecture.arch, c.constraints,
                     options(Strategy::Hybrid, "edp", 1));
-  EXPECT_FALSE(result.found);
-  EXPECT_EQ(result.status, SearchStatus::NoMapping);
-  EXPECT_NE(result.error.find("'K'"), std::string::npos) << result.error;
-  EXPECT_NE(result.error.find("does not divide"), std::string::npos)
-      << result.error;
+  ASSERT_FALSE(result) << "unsatisfiable constraints must be an error";
+  std::string message = llvm::toString(result.takeError());
+  EXPECT_NE(message.find("'K'"), std::string::npos) << message;
+  EXPECT_NE(message.find("does not divide"), std::string::npos) << message;
 }
 
 } // namespace

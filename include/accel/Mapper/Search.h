@@ -113,14 +113,18 @@ struct SearchResult {
   uint64_t evaluations = 0;
   uint64_t validMappings = 0;
   double seconds = 0;
-  /// Why no mapping exists, when the constraints are unsatisfiable.
-  std::string error;
 };
 
-SearchResult searchMapping(const model::Workload &workload,
-                           const model::Architecture &arch,
-                           const model::MappingConstraints &constraints,
-                           const SearchOptions &options);
+/// Searches the mapspace `constraints` leave for the best mapping by
+/// `options.objective`. A search that finds nothing returns a result with
+/// `found` false (its status says whether it gave up or proved no mapping
+/// exists); constraints that no mapping can satisfy (a fixed factor that
+/// does not divide its bound, fixed factors whose product exceeds it) are
+/// an error naming them.
+llvm::Expected<SearchResult>
+searchMapping(const model::Workload &workload, const model::Architecture &arch,
+              const model::MappingConstraints &constraints,
+              const SearchOptions &options);
 
 } // namespace accel::mapper
 

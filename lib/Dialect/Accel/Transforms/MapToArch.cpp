@@ -72,7 +72,13 @@ accel::mapToArch(ModuleOp module, const MapToArchOptions &options) {
   module.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
 
   mapper::SearchOptions search = options.search;
-  std::map<std::string, std::shared_ptr<const mapper::SearchResult>> searches;
+  // One search per distinct workload: its result, or why the architecture's
+  // constraints admit no mapping of it.
+  struct CachedSearch {
+    std::shared_ptr<const mapper::SearchResult> result;
+    std::string unsatisfiable;
+  };
+  std::map<std::string, CachedSearch> searches;
   for (linalg::LinalgOp linalgOp : ops) {
     Operation *op = linalgOp.getOperation();
     ExtractionOptions extraction;
@@ -116,22 +122,28 @@ accel::mapToArch(ModuleOp module, const MapToArchOptions &options) {
           buildMappingConstraints(*archOp, *architecture, workload);
       if (failed(constraints))
         return failure();
-      auto searched = std::make_shared<const mapper::SearchResult>(
-          mapper::searchMapping(workload, *architecture, *constraints,
-                                search));
+      llvm::Expected<mapper::SearchResult> searched =
+          mapper::searchMapping(workload, *architecture, *constraints, search);
       ++result.searches;
-      result.evaluations += searched->evaluations;
-      found = searches.emplace(key, std::move(searched)).first;
+      CachedSearch cached;
+      if (searched) {
+        result.evaluations += searched->evaluations;
+        cached.result =
+            std::make_shared<const mapper::SearchResult>(std::move(*searched));
+      } else {
+        cached.unsatisfiable = llvm::toString(searched.takeError());
+      }
+      found = searches.emplace(key, std::move(cached)).first;
     }
-    const mapper::SearchResult &searched = *found->second;
-    OpMappingOutcome outcome{op, shapeText(workload), "", found->second};
-    if (!searched.found) {
-      if (!searched.error.empty())
+    const CachedSearch &cached = found->second;
+    OpMappingOutcome outcome{op, shapeText(workload), "", cached.result};
+    if (!cached.result || !cached.result->found) {
+      if (!cached.result)
         op->emitRemark() << "not mapped: the constraints of @" << archName
-                         << " cannot be satisfied: " << searched.error;
+                         << " cannot be satisfied: " << cached.unsatisfiable;
       else
         op->emitRemark() << "not mapped: no valid mapping onto @" << archName
-                         << " was found (" << searched.evaluations
+                         << " was found (" << cached.result->evaluations
                          << " evaluated); its buffers may be too small for "
                             "the smallest tiles";
       outcome.status = "no mapping";
@@ -140,6 +152,7 @@ accel::mapToArch(ModuleOp module, const MapToArchOptions &options) {
       result.ops.push_back(std::move(outcome));
       continue;
     }
+    const mapper::SearchResult &searched = *cached.result;
     op->setAttr(AccelDialect::MappingAttrHelper::getNameStr(),
                 buildMappingAttr(context, archName, searched.mapping, workload,
                                  *architecture));
