@@ -194,13 +194,15 @@ llvm::Error detail::readStorageLevel(const YamlNode &component,
       reader.integer({"cluster-size", "cluster_size"});
   std::optional<int64_t> width =
       reader.integer({"width", "memory_width", "data_storage_width"});
-  if (std::string error =
+  if (llvm::Expected<model::BlockAndCluster> shape =
           model::deriveBlockAndCluster(level.wordBits, width, blockSize,
-                                       clusterSize, level.blockSize,
-                                       level.clusterSize);
-      !error.empty())
-    reader.record(error + " in '" + level.name + "'");
-
+                                       clusterSize)) {
+    level.blockSize = shape->block;
+    level.clusterSize = shape->cluster;
+  } else {
+    reader.record(llvm::toString(shape.takeError()) + " in '" + level.name +
+                  "'");
+  }
 
   if (std::optional<int64_t> entries = reader.integer({"entries"}))
     level.size = *entries;

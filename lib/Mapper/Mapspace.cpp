@@ -18,7 +18,8 @@ Mapspace::Mapspace(const model::Workload &workload,
                    const model::MappingConstraints &constraints, bool imperfect)
     : workloadRef(&workload), archRef(&arch), constraintsRef(&constraints),
       imperfect(imperfect) {
-  errorMessage = constraints.checkSatisfiable(workload, arch);
+  assert(!llvm::errorToBool(constraints.checkSatisfiable(workload, arch)) &&
+         "a mapspace needs satisfiable constraints");
   const int numLevels = arch.numLevels();
   const int numDataSpaces = workload.numDataSpaces();
   forcedKeep.assign(numLevels, 0);
@@ -29,10 +30,6 @@ Mapspace::Mapspace(const model::Workload &workload,
       bool mustBypass = (level.mustBypass >> ds) & 1u;
       if (s == numLevels - 1) {
         // The outermost level backs every tensor.
-        if (mustBypass && errorMessage.empty())
-          errorMessage = "the outermost level '" + arch.storage[s].name +
-                         "' holds every tensor and cannot bypass '" +
-                         workload.dataSpaces[ds].name + "'";
         forcedKeep[s] |= 1u << ds;
       } else if (arch.storage[s].isFanoutOnly || mustBypass) {
         continue;

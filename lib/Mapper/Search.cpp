@@ -111,14 +111,13 @@ accel::mapper::searchMapping(const model::Workload &workload,
                              const model::Architecture &arch,
                              const model::MappingConstraints &constraints,
                              const SearchOptions &options) {
+  if (llvm::Error unsatisfiable = constraints.checkSatisfiable(workload, arch))
+    return std::move(unsatisfiable);
   SearchResult result;
   SearchContext context(workload, arch, constraints, options);
   Workers workers;
   for (unsigned t = 0; t < context.threads; ++t)
     workers.push_back(std::make_unique<Worker>(context));
-  if (!workers.front()->space.error().empty())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   workers.front()->space.error());
 
   uint64_t victory = defaultVictory(options);
   switch (options.strategy) {

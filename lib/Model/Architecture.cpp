@@ -30,32 +30,39 @@ std::optional<int64_t> StorageLevel::effectiveSize() const {
   return words >= 9.2e18 ? *size : static_cast<int64_t>(words);
 }
 
-std::string accel::model::deriveBlockAndCluster(
+llvm::Expected<BlockAndCluster> accel::model::deriveBlockAndCluster(
     int64_t wordBits, std::optional<int64_t> width,
-    std::optional<int64_t> blockSize, std::optional<int64_t> clusterSize,
-    int64_t &block, int64_t &cluster) {
+    std::optional<int64_t> blockSize, std::optional<int64_t> clusterSize) {
+  auto inconsistent = [](const std::string &why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), why);
+  };
+  BlockAndCluster result;
+  int64_t &block = result.block;
+  int64_t &cluster = result.cluster;
   if (wordBits < 1)
-    return "word bits must be positive";
+    return inconsistent("word bits must be positive");
   if ((blockSize && *blockSize < 1) || (clusterSize && *clusterSize < 1))
-    return "block and cluster size must be positive";
+    return inconsistent("block and cluster size must be positive");
   if (!width) {
     block = blockSize.value_or(1);
     cluster = clusterSize.value_or(1);
-    return {};
+    return result;
   }
   int64_t vector = wordBits * blockSize.value_or(1);
   if (*width < 1 || *width % vector != 0)
-    return "width (" + std::to_string(*width) +
-           ") must be a multiple of word bits x block size (" +
-           std::to_string(vector) + ")";
+    return inconsistent("width (" + std::to_string(*width) +
+                        ") must be a multiple of word bits x block size (" +
+                        std::to_string(vector) + ")");
   if (blockSize && clusterSize) {
     if (*blockSize * wordBits * *clusterSize != *width)
-      return "block size x word bits x cluster size must equal the width";
+      return inconsistent(
+          "block size x word bits x cluster size must equal the width");
     block = *blockSize;
     cluster = *clusterSize;
   } else if (clusterSize) {
     if (*width % (*clusterSize * wordBits) != 0)
-      return "width must be a multiple of cluster size x word bits";
+      return inconsistent(
+          "width must be a multiple of cluster size x word bits");
     cluster = *clusterSize;
     block = *width / *clusterSize / wordBits;
   } else if (blockSize) {
@@ -65,7 +72,7 @@ std::string accel::model::deriveBlockAndCluster(
     block = *width / wordBits;
     cluster = 1;
   }
-  return {};
+  return result;
 }
 
 int Architecture::findLevel(llvm::StringRef levelName) const {

@@ -253,12 +253,16 @@ std::string MappingConstraints::check(const Mapping &mapping,
   return {};
 }
 
-std::string MappingConstraints::checkSatisfiable(const Workload &workload,
-                                                 const Architecture &arch) const {
+llvm::Error
+MappingConstraints::checkSatisfiable(const Workload &workload,
+                                     const Architecture &arch) const {
+  auto unsatisfiable = [](const std::string &why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), why);
+  };
   if (static_cast<int>(levels.size()) != arch.numLevels())
-    return "constraints name " + std::to_string(levels.size()) +
-           " levels but the architecture has " +
-           std::to_string(arch.numLevels());
+    return unsatisfiable("constraints name " + std::to_string(levels.size()) +
+                         " levels but the architecture has " +
+                         std::to_string(arch.numLevels()));
   for (int d = 0; d < workload.numDimensions(); ++d) {
     int64_t fixedProduct = 1;
     bool allFixed = true;
@@ -267,39 +271,49 @@ std::string MappingConstraints::checkSatisfiable(const Workload &workload,
            {&levels[s].temporal[d], &levels[s].spatial[d]}) {
         if (bound->fixed) {
           if (*bound->fixed < 1)
-            return "a fixed factor of '" + workload.dimensions[d].name +
-                   "' at level '" + arch.storage[s].name +
-                   "' is not positive";
+            return unsatisfiable("a fixed factor of '" +
+                                 workload.dimensions[d].name + "' at level '" +
+                                 arch.storage[s].name + "' is not positive");
           fixedProduct *= *bound->fixed;
         } else {
           allFixed = false;
         }
         if (bound->min > bound->max)
-          return "the factor bounds of '" + workload.dimensions[d].name +
-                 "' at level '" + arch.storage[s].name + "' are empty";
+          return unsatisfiable("the factor bounds of '" +
+                               workload.dimensions[d].name + "' at level '" +
+                               arch.storage[s].name + "' are empty");
       }
     }
     int64_t bound = workload.dimensions[d].bound;
     if (bound % fixedProduct != 0)
-      return "the fixed factors of '" + workload.dimensions[d].name +
-             "' multiply to " + std::to_string(fixedProduct) +
-             ", which does not divide its bound " + std::to_string(bound);
+      return unsatisfiable(
+          "the fixed factors of '" + workload.dimensions[d].name +
+          "' multiply to " + std::to_string(fixedProduct) +
+          ", which does not divide its bound " + std::to_string(bound));
     if (allFixed && fixedProduct != bound)
-      return "every factor of '" + workload.dimensions[d].name +
-             "' is fixed, but they multiply to " +
-             std::to_string(fixedProduct) + ", not its bound " +
-             std::to_string(bound);
+      return unsatisfiable("every factor of '" + workload.dimensions[d].name +
+                           "' is fixed, but they multiply to " +
+                           std::to_string(fixedProduct) + ", not its bound " +
+                           std::to_string(bound));
   }
   for (int s = 0; s < arch.numLevels(); ++s)
     if (levels[s].mustKeep & levels[s].mustBypass)
-      return "level '" + arch.storage[s].name +
-             "' must both keep and bypass a tensor";
+      return unsatisfiable("level '" + arch.storage[s].name +
+                           "' must both keep and bypass a tensor");
   for (int ds = 0; ds < workload.numDataSpaces(); ++ds) {
     bool possible = false;
     for (int s = 0; s < arch.numLevels(); ++s)
       possible |= !((levels[s].mustBypass >> ds) & 1u);
     if (!possible)
-      return "every level must bypass '" + workload.dataSpaces[ds].name + "'";
+      return unsatisfiable("every level must bypass '" +
+                           workload.dataSpaces[ds].name + "'");
   }
-  return {};
+  const int outermost = arch.numLevels() - 1;
+  for (int ds = 0; ds < workload.numDataSpaces(); ++ds)
+    if ((levels[outermost].mustBypass >> ds) & 1u)
+      return unsatisfiable("the outermost level '" +
+                           arch.storage[outermost].name +
+                           "' holds every tensor and cannot bypass '" +
+                           workload.dataSpaces[ds].name + "'");
+  return llvm::Error::success();
 }

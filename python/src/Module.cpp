@@ -368,9 +368,10 @@ PYBIND11_MODULE(_accel, m) {
          const py::object &constraintSpec, bool imperfect) {
         model::MappingConstraints constraints =
             constraintsFrom(*arch, *workload, constraintSpec);
+        if (llvm::Error error = constraints.checkSatisfiable(*workload, *arch))
+          throw Error("the constraints cannot be satisfied: " +
+                      llvm::toString(std::move(error)));
         mapper::Mapspace space(*workload, *arch, constraints, imperfect);
-        if (!space.error().empty())
-          throw Error("the constraints cannot be satisfied: " + space.error());
         std::mt19937_64 rng(seed);
         std::vector<std::shared_ptr<PyMapping>> out;
         mapper::Plan plan;

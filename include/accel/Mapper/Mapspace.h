@@ -67,13 +67,11 @@ struct SpatialAssignment {
 class Mapspace {
 public:
   /// With `imperfect`, factors need not divide what remains of their
-  /// dimension (see factorChoices).
+  /// dimension (see factorChoices). Precondition: the constraints are
+  /// satisfiable (`constraints.checkSatisfiable` succeeds).
   Mapspace(const model::Workload &workload, const model::Architecture &arch,
            const model::MappingConstraints &constraints,
            bool imperfect = false);
-
-  /// Why the constraints cannot be satisfied, or empty.
-  const std::string &error() const { return errorMessage; }
 
   const model::Workload &workload() const { return *workloadRef; }
   const model::Architecture &arch() const { return *archRef; }
@@ -182,7 +180,6 @@ private:
   const model::Architecture *archRef;
   const model::MappingConstraints *constraintsRef;
   bool imperfect;
-  std::string errorMessage;
   /// (level, data space) pairs whose keep bit the mapper chooses.
   std::vector<std::pair<int, int>> freeKeepBits;
   std::vector<model::DataSpaceMask> forcedKeep;

@@ -97,14 +97,20 @@ struct ComputeLevel {
   std::string energySource = "default model";
 };
 
+/// Words per vector access and vectors per row of a storage level.
+struct BlockAndCluster {
+  int64_t block = 1;
+  int64_t cluster = 1;
+};
+
 /// Timeloop's width rule (spec 1.2.3): from the word bits and whichever of
 /// width (bits per row), block size and cluster size are given, derives the
-/// block and cluster size. Returns why the combination is inconsistent, or
-/// an empty string.
-std::string deriveBlockAndCluster(int64_t wordBits, std::optional<int64_t> width,
-                                  std::optional<int64_t> blockSize,
-                                  std::optional<int64_t> clusterSize,
-                                  int64_t &block, int64_t &cluster);
+/// block and cluster size, or an error saying why the combination is
+/// inconsistent.
+llvm::Expected<BlockAndCluster>
+deriveBlockAndCluster(int64_t wordBits, std::optional<int64_t> width,
+                      std::optional<int64_t> blockSize,
+                      std::optional<int64_t> clusterSize);
 
 class Architecture {
 public:

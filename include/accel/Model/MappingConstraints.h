@@ -81,9 +81,10 @@ public:
   std::string check(const Mapping &mapping, const Workload &workload,
                     const Architecture &arch) const;
 
-  /// Why no mapping can satisfy the constraints (e.g. fixed factors whose
-  /// product does not divide a bound), or an empty string.
-  std::string checkSatisfiable(const Workload &workload,
+  /// An error saying why no mapping can satisfy the constraints (fixed
+  /// factors whose product does not divide a bound, a tensor every level
+  /// bypasses, the outermost level bypassing one), or success.
+  llvm::Error checkSatisfiable(const Workload &workload,
                                const Architecture &arch) const;
 };
 

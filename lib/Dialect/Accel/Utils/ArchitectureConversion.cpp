@@ -33,12 +33,13 @@ static LogicalResult convertStorage(StorageOp op, model::StorageLevel &level) {
                          ? model::Technology::RegFile
                          : model::Technology::SRAM;
   level.wordBits = integer(op.getWordBitsAttr()).value_or(16);
-  if (std::string error = model::deriveBlockAndCluster(
-          level.wordBits, integer(op.getWidthAttr()),
-          integer(op.getBlockSizeAttr()), integer(op.getClusterSizeAttr()),
-          level.blockSize, level.clusterSize);
-      !error.empty())
-    return op.emitOpError() << error;
+  llvm::Expected<model::BlockAndCluster> shape = model::deriveBlockAndCluster(
+      level.wordBits, integer(op.getWidthAttr()),
+      integer(op.getBlockSizeAttr()), integer(op.getClusterSizeAttr()));
+  if (!shape)
+    return op.emitOpError() << llvm::toString(shape.takeError());
+  level.blockSize = shape->block;
+  level.clusterSize = shape->cluster;
   if (std::optional<int64_t> entries = integer(op.getEntriesAttr()))
     level.size = *entries;
   else if (std::optional<int64_t> depth = integer(op.getDepthAttr())) {
