@@ -1,8 +1,9 @@
 //===- TileToMapping.cpp - Tile a mapped linalg op per the hierarchy ------===//
 //
 // accel::tileToMapping turns an op's mapping into code. The mapping's loops
-// are generated band by band from the outermost level in, each band one
-// tileUsingSCF call on the op the previous band left innermost:
+// are generated step by step (TilingPlan.h) from the outermost level in,
+// each step one tileUsingSCF call on the op the previous step left
+// innermost:
 //   level s temporal loops   -> scf.for, in the mapped order
 //   level s spatial y, x     -> scf.forall with #accel.spatial mappings
 //                               (reduction dimensions: sequential scf.for)
@@ -15,6 +16,7 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Transforms.h"
 #include "accel/Dialect/Accel/Utils/MappingConversion.h"
+#include "accel/Dialect/Accel/Utils/TilingPlan.h"
 #include "accel/Dialect/Accel/Utils/WorkloadExtraction.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -26,54 +28,6 @@ using namespace mlir;
 using namespace accel;
 
 namespace {
-
-enum class BandKind { Temporal, SpatialParallel, SpatialReduction };
-
-/// Loops tiled in one tileUsingSCF call: same level, same kind.
-struct Band {
-  int level;
-  BandKind kind;
-  bool yAxis = false;
-  /// (dimension, factor), outermost first; for spatial bands also each
-  /// loop's position among its axis' loops.
-  SmallVector<std::pair<int, int64_t>> loops;
-  SmallVector<unsigned> axisIndex;
-};
-
-/// The bands of a mapping, outermost first.
-SmallVector<Band> buildBands(const model::Mapping &mapping,
-                             ArrayRef<bool> reductionDims) {
-  SmallVector<Band> bands;
-  const int numLevels = static_cast<int>(mapping.levels.size());
-  for (int s = numLevels - 1; s >= 0; --s) {
-    const model::LevelMapping &level = mapping.levels[s];
-    Band temporal{s, BandKind::Temporal, false, {}, {}};
-    for (const model::MappingLoop &loop : level.temporal)
-      if (loop.factor > 1)
-        temporal.loops.push_back({loop.dimension, loop.factor});
-    if (!temporal.loops.empty())
-      bands.push_back(std::move(temporal));
-    // Within a fanout, y loops sit outside x loops.
-    for (bool yAxis : {true, false}) {
-      const std::vector<model::MappingLoop> &loops =
-          yAxis ? level.spatialY : level.spatialX;
-      Band parallel{s, BandKind::SpatialParallel, yAxis, {}, {}};
-      Band reduction{s, BandKind::SpatialReduction, yAxis, {}, {}};
-      unsigned index = 0;
-      for (const model::MappingLoop &loop : loops) {
-        if (loop.factor <= 1)
-          continue;
-        Band &band = reductionDims[loop.dimension] ? reduction : parallel;
-        band.loops.push_back({loop.dimension, loop.factor});
-        band.axisIndex.push_back(index++);
-      }
-      for (Band *band : {&parallel, &reduction})
-        if (!band->loops.empty())
-          bands.push_back(std::move(*band));
-    }
-  }
-  return bands;
-}
 
 /// The largest extent of an operand dimension indexed by `expr` when the
 /// loop dimensions range over [0, extents[d]), or kDynamic when the
@@ -179,17 +133,7 @@ FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
   SmallVector<bool> reductionDims(numDims, false);
   for (auto [d, type] : llvm::enumerate(op.getIteratorTypesArray()))
     reductionDims[d] = type == utils::IteratorType::reduction;
-  SmallVector<Band> bands = buildBands(mapping, reductionDims);
-
-  // Extent of each dimension inside every band: the product of the factors
-  // of the bands inside it.
-  SmallVector<SmallVector<int64_t>> inside(bands.size() + 1,
-                                           SmallVector<int64_t>(numDims, 1));
-  for (int i = static_cast<int>(bands.size()) - 1; i >= 0; --i) {
-    inside[i] = inside[i + 1];
-    for (auto [d, factor] : bands[i].loops)
-      inside[i][d] *= factor;
-  }
+  TilingPlan plan = planTiling(mapping, reductionDims);
 
   OpBuilder::InsertionGuard guard(rewriter);
   Attribute mappingAttr =
@@ -202,29 +146,20 @@ FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
   Operation *outermost = nullptr;
   size_t next = 0;
   for (int s = arch.numLevels() - 1; s >= 0; --s) {
-    for (; next < bands.size() && bands[next].level == s; ++next) {
-      const Band &band = bands[next];
-      const std::string &levelName = arch.storage[band.level].name;
+    for (; next < plan.steps.size() && plan.steps[next].level == s; ++next) {
+      const TilingStep &step = plan.steps[next];
+      const std::string &levelName = arch.storage[step.level].name;
       StringAttr level = StringAttr::get(context, levelName);
-      // Tile sizes: the band's dimensions shrink to what is inside it.
-      SmallVector<OpFoldResult> tileSizes(numDims, rewriter.getIndexAttr(0));
-      SmallVector<int64_t> interchange;
-      for (auto [d, factor] : band.loops) {
-        tileSizes[d] = rewriter.getIndexAttr(inside[next + 1][d]);
-        interchange.push_back(d);
-      }
-      for (int d = 0; d < numDims; ++d)
-        if (!llvm::is_contained(interchange, d))
-          interchange.push_back(d);
       scf::SCFTilingOptions options;
-      options.setTileSizes(tileSizes);
-      options.setInterchange(interchange);
+      options.setTileSizes(
+          getAsIndexOpFoldResult(context, ArrayRef<int64_t>(step.tileSizes)));
+      options.setInterchange(step.interchange);
       SmallVector<Attribute> spatial;
-      if (band.kind != BandKind::Temporal)
-        for (unsigned index : band.axisIndex)
+      if (step.kind != TilingStepKind::Temporal)
+        for (unsigned index : step.axisIndex)
           spatial.push_back(
-              SpatialMappingAttr::get(context, level, band.yAxis, index));
-      if (band.kind == BandKind::SpatialParallel) {
+              SpatialMappingAttr::get(context, level, step.yAxis, index));
+      if (step.kind == TilingStepKind::SpatialParallel) {
         options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
         options.setMapping(spatial);
       } else {
@@ -247,7 +182,7 @@ FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
       rewriter.replaceOp(current, tiled->replacements);
       for (auto [l, loop] : llvm::enumerate(tiled->loops)) {
         loop->setAttr(AccelDialect::LevelAttrHelper::getNameStr(), level);
-        if (band.kind == BandKind::SpatialReduction && l < spatial.size())
+        if (step.kind == TilingStepKind::SpatialReduction && l < spatial.size())
           loop->setAttr(AccelDialect::SpatialAttrHelper::getNameStr(),
                         spatial[l]);
       }
@@ -257,12 +192,12 @@ FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
       current = tiled->tiledOps.back();
     }
     // Inside level s's loops: the tiles of the level below, at most
-    // inside[next] wide (and no wider than the dimension).
+    // extentInside[next] wide (and no wider than the dimension).
     if (tileOptions.staging && s >= 1) {
       SmallVector<int64_t> tileExtents(numDims);
       for (int d = 0; d < numDims; ++d)
         tileExtents[d] =
-            std::min(inside[next][d], workload.dimensions[d].bound);
+            std::min(plan.extentInside[next][d], workload.dimensions[d].bound);
       tiledResult.stagingCopies +=
           stage(rewriter, cast<linalg::LinalgOp>(current), s - 1, arch,
                 mapping, tileExtents, tileOptions.memorySpaces);
@@ -278,18 +213,17 @@ FailureOr<TiledOp> accel::tileToMapping(RewriterBase &rewriter,
   return tiledResult;
 }
 
-FailureOr<TiledOp> accel::tileMappedOp(RewriterBase &rewriter,
-                                       linalg::LinalgOp op,
-                                       ArchitectureCache &archs,
-                                       const TileOptions &options) {
+FailureOr<MappedOpModel> accel::readMappedOp(linalg::LinalgOp op,
+                                             ArchitectureCache &archs) {
   auto mapping = op->getAttrOfType<MappingAttr>(
       AccelDialect::MappingAttrHelper::getNameStr());
   if (!mapping)
     return op->emitError() << "has no 'accel.mapping' to tile by";
   if (!op.hasPureTensorSemantics())
-    return op->emitError() << "accel-tile works on tensors; this op has "
-                              "buffer operands (run it before "
-                              "bufferization)";
+    return op->emitError()
+           << "tiling by a mapping works on tensors; this op has "
+              "buffer operands (run it before "
+              "bufferization)";
   const model::Architecture *arch =
       archs.lookup(op, mapping.getArch().getValue());
   if (!arch)
@@ -297,10 +231,22 @@ FailureOr<TiledOp> accel::tileMappedOp(RewriterBase &rewriter,
   FailureOr<ExtractionResult> extracted = extractWorkload(op);
   if (failed(extracted) || !extracted->extracted)
     return failure();
-  const model::Workload &workload = extracted->extracted->workload;
+  MappedOpModel result{extracted->extracted->workload, arch, {}};
   FailureOr<model::Mapping> modelMapping =
-      convertMapping(op, mapping, workload, *arch);
+      convertMapping(op, mapping, result.workload, *arch);
   if (failed(modelMapping))
     return failure();
-  return tileToMapping(rewriter, op, workload, *arch, *modelMapping, options);
+  result.mapping = std::move(*modelMapping);
+  return result;
+}
+
+FailureOr<TiledOp> accel::tileMappedOp(RewriterBase &rewriter,
+                                       linalg::LinalgOp op,
+                                       ArchitectureCache &archs,
+                                       const TileOptions &options) {
+  FailureOr<MappedOpModel> mapped = readMappedOp(op, archs);
+  if (failed(mapped))
+    return failure();
+  return tileToMapping(rewriter, op, mapped->workload, *mapped->arch,
+                       mapped->mapping, options);
 }

@@ -8,7 +8,7 @@ accel.arch @arch {
 
 // Buffers have no tiles to stage: tile before bufferization.
 func.func @memref(%a: memref<4x4xf32>, %b: memref<4x4xf32>, %c: memref<4x4xf32>) {
-  // expected-error @+1 {{accel-tile works on tensors; this op has buffer operands (run it before bufferization)}}
+  // expected-error @+1 {{tiling by a mapping works on tensors; this op has buffer operands (run it before bufferization)}}
   linalg.matmul {accel.mapping = #accel.mapping<@arch, ["DRAM": temporal [M 4]]>}
       ins(%a, %b : memref<4x4xf32>, memref<4x4xf32>) outs(%c : memref<4x4xf32>)
   return

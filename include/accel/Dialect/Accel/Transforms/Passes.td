@@ -161,6 +161,33 @@ def AccelTile : Pass<"accel-tile", "mlir::ModuleOp"> {
                            "::mlir::linalg::LinalgDialect"];
 }
 
+def AccelEmitSchedule : Pass<"accel-emit-schedule", "mlir::ModuleOp"> {
+  let summary = "Write mappings as a transform schedule stock mlir-opt replays";
+  let description = [{
+    Appends a `transform.named_sequence @__transform_main` that rebuilds,
+    with upstream transform ops only (`transform.structured.match`,
+    `transform.split_handle`, `transform.structured.tile_using_for` and
+    `tile_using_forall`), the loop nest `accel-tile` builds for every linalg
+    op carrying an `accel.mapping`: per level its temporal loops in the
+    mapped order, its spatial loops as `scf.forall` (reductions as `scf.for`),
+    with the same tile sizes and trip counts. The module is marked
+    `transform.with_named_sequence` and stripped of accel (architectures and
+    attributes, as `accel-strip`), so
+
+      accel-opt in.mlir --accel-emit-schedule > scheduled.mlir
+      mlir-opt scheduled.mlir --transform-interpreter
+
+    tiles it without Accel in the process. The schedule does not carry what
+    only Accel's ops know: staging copies into each level's buffers and
+    their memory spaces, the `accel.level` / `#accel.spatial` loop
+    annotations, and the mapping and cost attributes.
+  }];
+  let statistics = [
+    Statistic<"numOpsScheduled", "ops-scheduled", "Mapped ops the schedule tiles">,
+  ];
+  let dependentDialects = ["::mlir::transform::TransformDialect"];
+}
+
 def AccelStrip : Pass<"accel-strip", "mlir::ModuleOp"> {
   let summary = "Remove accel architectures and annotations";
   let description = [{

@@ -137,12 +137,48 @@ mlir::FailureOr<TiledOp> tileToMapping(mlir::RewriterBase &rewriter,
                                        const model::Mapping &mapping,
                                        const TileOptions &options = {});
 
-/// tileToMapping for an op carrying `accel.mapping`: reads the workload,
-/// the architecture (through `archs`) and the mapping from the IR first.
+/// What the model sees of an op carrying `accel.mapping`.
+struct MappedOpModel {
+  model::Workload workload;
+  const model::Architecture *arch = nullptr;
+  model::Mapping mapping;
+};
+
+/// Reads the workload, the architecture (through `archs`) and the mapping
+/// of an op on tensors carrying `accel.mapping`; errors on the op.
+mlir::FailureOr<MappedOpModel> readMappedOp(mlir::linalg::LinalgOp op,
+                                            ArchitectureCache &archs);
+
+/// tileToMapping for an op carrying `accel.mapping` (readMappedOp first).
 mlir::FailureOr<TiledOp> tileMappedOp(mlir::RewriterBase &rewriter,
                                       mlir::linalg::LinalgOp op,
                                       ArchitectureCache &archs,
                                       const TileOptions &options = {});
+
+//===----------------------------------------------------------------------===//
+// Portable schedules (--accel-emit-schedule)
+//===----------------------------------------------------------------------===//
+
+struct EmittedSchedule {
+  /// `@__transform_main`, at the end of the module.
+  mlir::Operation *sequence = nullptr;
+  /// Mapped ops the schedule tiles.
+  unsigned scheduledOps = 0;
+};
+
+/// Appends to `module` a `transform.named_sequence @__transform_main` built
+/// only of upstream transform ops (structured.match, split_handle,
+/// structured.tile_using_for / tile_using_forall) that rebuilds, for every
+/// linalg op carrying `accel.mapping`, the loop nest tileToMapping builds
+/// without staging; marks the module `transform.with_named_sequence`; and
+/// strips every accel architecture and attribute (stripAccel), so that
+/// `mlir-opt --transform-interpreter` replays it without Accel.
+mlir::FailureOr<EmittedSchedule> emitSchedule(mlir::ModuleOp module,
+                                              ArchitectureCache &archs);
+
+/// Erases `accel.arch` ops, `accel.*` attributes and `scf.forall` mappings
+/// onto fanouts under `root` (the accel-strip pass).
+void stripAccel(mlir::Operation *root);
 
 } // namespace accel
 
