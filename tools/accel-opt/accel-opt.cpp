@@ -9,6 +9,7 @@
 
 #include "../VersionPrinter.h"
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/Dialect/Accel/TransformOps/AccelTransformOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -36,6 +37,7 @@ int main(int argc, char **argv) {
   mlir::registerAllExtensions(registry);
   mlir::linalg::registerTilingInterfaceExternalModels(registry);
   registry.insert<accel::AccelDialect>();
+  accel::registerTransformDialectExtension(registry);
 
   accel::tools::registerVersionPrinter();
   auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(

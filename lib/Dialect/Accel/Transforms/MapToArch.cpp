@@ -55,6 +55,15 @@ std::string shapeText(const model::Workload &workload) {
 
 FailureOr<MapToArchResult>
 accel::mapToArch(ModuleOp module, const MapToArchOptions &options) {
+  // Ops to map, in IR order.
+  SmallVector<linalg::LinalgOp> ops;
+  module.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
+  return mapOpsToArch(module, ops, options);
+}
+
+FailureOr<MapToArchResult>
+accel::mapOpsToArch(ModuleOp module, ArrayRef<linalg::LinalgOp> ops,
+                    const MapToArchOptions &options) {
   MLIRContext *context = module.getContext();
   FailureOr<ArchOp> archOp =
       loadArchitectureInto(module, options.arch, module.getLoc());
@@ -66,10 +75,6 @@ accel::mapToArch(ModuleOp module, const MapToArchOptions &options) {
   MapToArchResult result;
   result.archName = archOp->getSymName().str();
   StringRef archName = archOp->getSymName();
-
-  // Ops to map, in IR order.
-  SmallVector<linalg::LinalgOp> ops;
-  module.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
 
   mapper::SearchOptions search = options.search;
   // One search per distinct workload: its result, or why the architecture's

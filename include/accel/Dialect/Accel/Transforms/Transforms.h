@@ -67,6 +67,12 @@ struct MapToArchResult {
 mlir::FailureOr<MapToArchResult> mapToArch(mlir::ModuleOp module,
                                            const MapToArchOptions &options);
 
+/// mapToArch for the given ops of `module` only (the architecture resolves
+/// and is inserted in `module`); the result lists them in the given order.
+mlir::FailureOr<MapToArchResult>
+mapOpsToArch(mlir::ModuleOp module, llvm::ArrayRef<mlir::linalg::LinalgOp> ops,
+             const MapToArchOptions &options);
+
 /// The table `--map-to-arch=summary` prints.
 void printMappingSummary(llvm::raw_ostream &os, const MapToArchResult &result,
                          const mapper::SearchOptions &search);
