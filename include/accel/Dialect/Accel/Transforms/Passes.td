@@ -188,6 +188,44 @@ def AccelEmitSchedule : Pass<"accel-emit-schedule", "mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::transform::TransformDialect"];
 }
 
+def AccelResolveKnobs : Pass<"accel-resolve-knobs", "mlir::ModuleOp"> {
+  let summary = "Resolve a schedule's tuning knobs with the cost model";
+  let description = [{
+    Resolves the `transform.tune.knob`s of the module's transform schedules
+    with Accel's model: a knob's name says which mapping decision of the
+    payload's multiply-accumulate op it drives (`"<level>.<dim>"`: the
+    level's temporal factor of the dimension; `"<fanout>.x.<dim>"` /
+    `".y."`: its spatial factor along that axis), its options are factors.
+    Every combination of options (and of the regions of each
+    `transform.tune.alternatives`, whose knobs are that region's
+    decisions) is searched with the mapper choosing every decision no knob
+    controls; the cheapest by `objective` is written back as the knobs'
+    `selected` and the alternatives' `selected_region`. The module is then
+    stripped of accel, so stock `mlir-opt --transform-interpreter` applies
+    the choice. docs/transform.md has the convention and an example.
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"eyeriss_like\"",
+           "Architecture: an accel.arch symbol, a bundled name, an .mlir file or Timeloop YAML">,
+    Option<"objective", "objective", "std::string", /*default=*/"\"edp\"",
+           "edp, energy, delay or a comma-separated lexicographic list">,
+    Option<"maxEvaluations", "max-evaluations", "uint64_t", /*default=*/"2000",
+           "Model evaluations per combination of knob options (0: no limit)">,
+    Option<"maxCombinations", "max-combinations", "uint64_t", /*default=*/"4096",
+           "Refuse schedules with more combinations of knob options">,
+    Option<"threads", "threads", "unsigned", /*default=*/"1",
+           "Search threads per combination (results do not depend on it)">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"1", "Random seed">,
+    Option<"summary", "summary", "bool", /*default=*/"false",
+           "Print the chosen options and their cost to stderr">,
+  ];
+  let statistics = [
+    Statistic<"numKnobs", "knobs", "Knobs resolved">,
+    Statistic<"numSearches", "searches", "Mapper searches (one per combination)">,
+  ];
+  let dependentDialects = ["::accel::AccelDialect"];
+}
+
 def AccelStrip : Pass<"accel-strip", "mlir::ModuleOp"> {
   let summary = "Remove accel architectures and annotations";
   let description = [{

@@ -182,6 +182,41 @@ struct EmittedSchedule {
 mlir::FailureOr<EmittedSchedule> emitSchedule(mlir::ModuleOp module,
                                               ArchitectureCache &archs);
 
+//===----------------------------------------------------------------------===//
+// Tuning knobs (--accel-resolve-knobs)
+//===----------------------------------------------------------------------===//
+
+struct ResolveKnobsOptions {
+  /// As MapToArchOptions::arch.
+  std::string arch = "eyeriss_like";
+  /// The search run for every combination of knob options.
+  mapper::SearchOptions search;
+  /// Refuse schedules whose knobs and alternatives give more combinations.
+  uint64_t maxCombinations = 4096;
+};
+
+struct ResolvedKnobs {
+  unsigned knobs = 0;
+  uint64_t searches = 0, evaluations = 0;
+  /// The model's result for the chosen combination.
+  model::Result result;
+  std::string archName;
+  mlir::Operation *target = nullptr;
+};
+
+/// Resolves the `transform.tune.knob`s of the module's schedules, whose
+/// names say which mapping decision of the payload's multiply-accumulate op
+/// they drive ("<level>.<dim>": a temporal factor; "<fanout>.x.<dim>" /
+/// ".y.": a spatial one), and its `transform.tune.alternatives` (each
+/// region's knobs are its decisions): searches every combination of their
+/// options with the mapper choosing the rest, and sets `selected` /
+/// `selected_region` to the best by the objective. Knobs that name nothing,
+/// bad options, and option sets that admit no valid mapping are located
+/// errors. The architecture is inserted into the module (stripAccel
+/// removes it).
+mlir::FailureOr<ResolvedKnobs> resolveKnobs(mlir::ModuleOp module,
+                                            const ResolveKnobsOptions &options);
+
 /// Erases `accel.arch` ops, `accel.*` attributes and `scf.forall` mappings
 /// onto fanouts under `root` (the accel-strip pass).
 void stripAccel(mlir::Operation *root);
