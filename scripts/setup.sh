@@ -13,7 +13,7 @@ packages=(
   libclang-rt-22-dev
   libgtest-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest python3-numpy python3-matplotlib
-  python3-yaml python3-pandas python3-tqdm python3-distributed
+  python3-yaml python3-pandas python3-tqdm python3-distributed python3-optuna
   python3-venv python3-pip python3-setuptools python3-wheel
 )
 

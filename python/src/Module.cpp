@@ -185,6 +185,10 @@ PYBIND11_MODULE(_accel, m) {
               level["fanout_y"] = it->fanoutY;
               level["instances"] = it->instances;
               level["size"] = it->size ? py::cast(*it->size) : py::none();
+              // Tensors (or roles: Inputs, Weights, Outputs) every mapping
+              // must keep / bypass here.
+              level["keep"] = it->keepConstraint;
+              level["bypass"] = it->bypassConstraint;
               levels.append(level);
             }
             return levels;
