@@ -19,12 +19,12 @@
 using namespace mlir;
 using namespace accel;
 
-/// The payload ops of `target` as linalg ops, or a silenceable failure
-/// naming the first that is not one.
+/// The payload ops of `target` as linalg ops (carrying `accel.mapping`
+/// when `mapped`), or a silenceable failure naming the first that is not.
 static DiagnosedSilenceableFailure
 getLinalgTargets(transform::TransformOpInterface transformOp,
                  transform::TransformState &state, Value target,
-                 SmallVectorImpl<linalg::LinalgOp> &ops) {
+                 SmallVectorImpl<linalg::LinalgOp> &ops, bool mapped = false) {
   for (Operation *op : state.getPayloadOps(target)) {
     auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
     if (!linalgOp) {
@@ -32,6 +32,13 @@ getLinalgTargets(transform::TransformOpInterface transformOp,
                                          << "expects linalg ops, got '"
                                          << op->getName() << "'";
       diag.attachNote(op->getLoc()) << "payload op";
+      return diag;
+    }
+    if (mapped && !op->hasAttr(AccelDialect::MappingAttrHelper::getNameStr())) {
+      DiagnosedSilenceableFailure diag =
+          transformOp.emitSilenceableError()
+          << "expects ops carrying 'accel.mapping' (map them first)";
+      diag.attachNote(op->getLoc()) << "unmapped payload op";
       return diag;
     }
     ops.push_back(linalgOp);
@@ -160,17 +167,9 @@ TileTransformOp::apply(transform::TransformRewriter &rewriter,
   results.set(cast<OpResult>(getLoops()), ArrayRef<Operation *>());
   SmallVector<linalg::LinalgOp> ops;
   if (DiagnosedSilenceableFailure diag =
-          getLinalgTargets(*this, state, getTarget(), ops);
+          getLinalgTargets(*this, state, getTarget(), ops, /*mapped=*/true);
       !diag.succeeded())
     return diag;
-  for (linalg::LinalgOp op : ops)
-    if (!op->hasAttr(AccelDialect::MappingAttrHelper::getNameStr())) {
-      DiagnosedSilenceableFailure diag =
-          emitSilenceableError()
-          << "expects ops carrying 'accel.mapping' (map them first)";
-      diag.attachNote(op->getLoc()) << "unmapped payload op";
-      return diag;
-    }
 
   TileOptions options;
   options.staging = getStaging();
@@ -212,20 +211,13 @@ EstimateTransformOp::apply(transform::TransformRewriter &rewriter,
   results.setParams(cast<OpResult>(getCycles()), ArrayRef<Attribute>());
   SmallVector<linalg::LinalgOp> ops;
   if (DiagnosedSilenceableFailure diag =
-          getLinalgTargets(*this, state, getTarget(), ops);
+          getLinalgTargets(*this, state, getTarget(), ops, /*mapped=*/true);
       !diag.succeeded())
     return diag;
   Builder builder(getContext());
   SmallVector<Attribute> energies, cycles;
   ArchitectureCache archs;
   for (linalg::LinalgOp op : ops) {
-    if (!op->hasAttr(AccelDialect::MappingAttrHelper::getNameStr())) {
-      DiagnosedSilenceableFailure diag =
-          emitSilenceableError()
-          << "expects ops carrying 'accel.mapping' (map them first)";
-      diag.attachNote(op->getLoc()) << "unmapped payload op";
-      return diag;
-    }
     FailureOr<std::vector<OpCost>> costs;
     DiagnosedSilenceableFailure diag =
         captureErrors(*this, "cannot estimate the mapping", [&] {
