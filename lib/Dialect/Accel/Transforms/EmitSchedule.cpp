@@ -76,6 +76,15 @@ static void emitTilingSteps(OpBuilder &builder, Location loc, Value handle,
 FailureOr<EmittedSchedule> accel::emitSchedule(ModuleOp module,
                                                ArchitectureCache &archs) {
   MLIRContext *context = module.getContext();
+  if (Operation *existing = SymbolTable::lookupSymbolIn(
+          module, StringAttr::get(context, "__transform_main"))) {
+    InFlightDiagnostic diag =
+        module.emitError()
+        << "the module already has a @__transform_main; emit the schedule "
+           "into a module without one";
+    diag.attachNote(existing->getLoc()) << "this one";
+    return diag;
+  }
   llvm::MapVector<StringAttr, OpGroup> groups;
   bool failedAny = false;
   unsigned scheduled = 0;

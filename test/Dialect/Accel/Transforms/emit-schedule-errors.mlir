@@ -19,3 +19,14 @@ func.func @on_buffers(%a: memref<4x4xf32>, %b: memref<4x4xf32>, %c: memref<4x4xf
       ins(%a, %b : memref<4x4xf32>, memref<4x4xf32>) outs(%c : memref<4x4xf32>)
   return
 }
+
+// -----
+
+// Emitting twice would define @__transform_main twice.
+// expected-error @+1 {{the module already has a @__transform_main; emit the schedule into a module without one}}
+module attributes {transform.with_named_sequence} {
+  // expected-note @+1 {{this one}}
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    transform.yield
+  }
+}
