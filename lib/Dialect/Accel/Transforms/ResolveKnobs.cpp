@@ -124,6 +124,18 @@ static FailureOr<Knob> readKnob(tune::KnobOp op,
   return knob;
 }
 
+/// Advances `digits` (digit i counting up to radix(i)) to the next
+/// combination, the first digit fastest; false after the last one.
+static bool nextCombination(MutableArrayRef<unsigned> digits,
+                            function_ref<unsigned(size_t)> radix) {
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (++digits[i] < radix(i))
+      return true;
+    digits[i] = 0;
+  }
+  return false;
+}
+
 /// The one multiply-accumulate op knobs can refer to.
 static FailureOr<std::pair<linalg::LinalgOp, model::Workload>>
 findKnobTarget(ModuleOp module, Operation *errorAt) {
@@ -223,17 +235,11 @@ accel::resolveKnobs(ModuleOp module, const ResolveKnobsOptions &options) {
   SmallVector<unsigned> regionChoice(alternatives.size(), 0);
   auto forEachRegionChoice = [&](function_ref<void(ArrayRef<unsigned>)> fn) {
     std::fill(regionChoice.begin(), regionChoice.end(), 0);
-    while (true) {
+    do
       fn(regionChoice);
-      size_t a = 0;
-      for (; a < alternatives.size(); ++a) {
-        if (++regionChoice[a] < alternatives[a]->getNumRegions())
-          break;
-        regionChoice[a] = 0;
-      }
-      if (a == alternatives.size())
-        return;
-    }
+    while (nextCombination(regionChoice, [&](size_t a) {
+      return alternatives[a]->getNumRegions();
+    }));
   };
   bool overflow = false;
   forEachRegionChoice([&](ArrayRef<unsigned> regions) {
@@ -273,20 +279,29 @@ accel::resolveKnobs(ModuleOp module, const ResolveKnobsOptions &options) {
     for (unsigned k = 0; k < knobs.size(); ++k)
       if (active(regions, k))
         activeKnobs.push_back(k);
+    // Option index per knob (inactive knobs stay at 0).
     SmallVector<unsigned> choice(knobs.size(), 0);
-    while (true) {
+    SmallVector<unsigned> activeChoice(activeKnobs.size(), 0);
+    do {
+      for (auto [i, k] : llvm::enumerate(activeKnobs))
+        choice[k] = activeChoice[i];
       model::MappingConstraints constraints = *baseConstraints;
       bool conflicting = false;
       // x and y knobs of one dimension multiply into its spatial factor.
       std::map<std::pair<int, int>, int64_t> spatialFactors;
+      auto fix = [&](model::FactorBound &bound, int dimension, int64_t factor) {
+        model::FactorConstraintTerm term{workload.dimensions[dimension].name,
+                                         model::FactorConstraintTerm::Fixed,
+                                         factor};
+        conflicting |= !model::applyFactorConstraint(
+            term, workload.dimensions[dimension].bound, bound);
+      };
       for (unsigned k : activeKnobs) {
         const Knob &knob = knobs[k];
         model::LevelConstraints &level = constraints.levels[knob.level];
         int64_t factor = knob.factors[choice[k]];
         if (knob.axis == Knob::Temporal) {
-          model::FactorBound &bound = level.temporal[knob.dimension];
-          conflicting |= bound.fixed && *bound.fixed != factor;
-          bound.fixed = factor;
+          fix(level.temporal[knob.dimension], knob.dimension, factor);
           continue;
         }
         auto [it, inserted] =
@@ -297,12 +312,9 @@ accel::resolveKnobs(ModuleOp module, const ResolveKnobsOptions &options) {
         if (factor > 1)
           (knob.axis == Knob::X ? level.spatialY : level.spatialX) &= ~bit;
       }
-      for (auto [key, factor] : spatialFactors) {
-        model::FactorBound &bound =
-            constraints.levels[key.first].spatial[key.second];
-        conflicting |= bound.fixed && *bound.fixed != factor;
-        bound.fixed = factor;
-      }
+      for (auto [key, factor] : spatialFactors)
+        fix(constraints.levels[key.first].spatial[key.second], key.second,
+            factor);
       if (!conflicting) {
         llvm::Expected<mapper::SearchResult> searched =
             mapper::searchMapping(workload, *arch, constraints, options.search);
@@ -330,17 +342,9 @@ accel::resolveKnobs(ModuleOp module, const ResolveKnobsOptions &options) {
           }
         }
       }
-      // Next option combination of the active knobs.
-      size_t i = 0;
-      for (; i < activeKnobs.size(); ++i) {
-        unsigned k = activeKnobs[i];
-        if (++choice[k] < knobs[k].factors.size())
-          break;
-        choice[k] = 0;
-      }
-      if (i == activeKnobs.size())
-        break;
-    }
+    } while (nextCombination(activeChoice, [&](size_t i) {
+      return static_cast<unsigned>(knobs[activeKnobs[i]].factors.size());
+    }));
   });
   resolved.searches = searches;
   resolved.evaluations = evaluations;
