@@ -141,8 +141,10 @@ def AccelTile : Pass<"accel-tile", "mlir::ModuleOp"> {
     The innermost computation is the original op on the innermost tiles.
 
     The outermost loop keeps the op's `accel.mapping` and `accel.cost` and is
-    marked `accel.tiled`. Mappings whose factors do not multiply to the op's
-    bounds are rejected, so there are no partial tiles.
+    marked `accel.tiled`. Imperfect factors (a partial last pass) give
+    partial tiles (`affine.min` bounds); staging buffers hold the largest
+    tile. An `scf.forall` lists its dimensions in index order (its
+    iterations are independent), as `accel-emit-schedule`'s does.
   }];
   let options = [
     Option<"staging", "staging", "bool", /*default=*/"true",

@@ -131,8 +131,8 @@ struct TiledOp {
   unsigned stagingCopies = 0;
 };
 
-/// Tiles `op` into the loop nest of `mapping` (band by band from the
-/// outermost level: temporal loops as scf.for, spatial ones as scf.forall,
+/// Tiles `op` into the loop nest of `mapping` (step by step from the
+/// outermost level, as planTiling plans it: temporal loops as scf.for, spatial ones as scf.forall,
 /// spatial reductions as sequential scf.for), staging operands per level.
 /// `op` must be on tensors; its mapping and cost attributes move to the
 /// outermost loop.
