@@ -107,11 +107,6 @@ MapToArchTransformOp::apply(transform::TransformRewriter &rewriter,
   settings.threads = static_cast<unsigned>(getThreads());
   settings.seed = static_cast<uint64_t>(getSeed());
   settings.imperfectFactors = getImperfect();
-  if (getMaxEvaluations() < 0 || getVictory() < 0 || getThreads() < 0 ||
-      getSeed() < 0)
-    return emitSilenceableError()
-           << "max_evaluations, victory, threads and seed must not be "
-              "negative";
   llvm::Expected<mapper::SearchOptions> search =
       mapper::buildSearchOptions(settings);
   if (!search)

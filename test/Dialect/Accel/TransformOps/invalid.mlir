@@ -106,3 +106,19 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+module attributes {transform.with_named_sequence} {
+  func.func @negative_budget(%a: tensor<2x2xf32>, %b: tensor<2x2xf32>, %c: tensor<2x2xf32>) -> tensor<2x2xf32> {
+    %0 = linalg.matmul ins(%a, %b : tensor<2x2xf32>, tensor<2x2xf32>) outs(%c : tensor<2x2xf32>) -> tensor<2x2xf32>
+    return %0 : tensor<2x2xf32>
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %mm = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    // A negative budget would read as 2^64 - 5 evaluations.
+    // expected-error @+1 {{attribute 'max_evaluations' failed to satisfy constraint: 64-bit signless integer attribute whose value is non-negative}}
+    %mapped = transform.accel.map_to_arch %mm {max_evaluations = -5} : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

@@ -14,6 +14,10 @@ include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/OpBase.td"
 
+// Budgets, thread counts and seeds: the getters return them unsigned, so a
+// negative one must be refused where it is written.
+def Accel_NonNegativeI64Attr : ConfinedAttr<I64Attr, [IntNonNegative]>;
+
 class Accel_TransformOp<string mnemonic, list<Trait> traits = []>
     : Op<Transform_Dialect, "accel." # mnemonic,
          !listconcat([DeclareOpInterfaceMethods<TransformOpInterface>,
@@ -46,11 +50,11 @@ def Accel_MapToArchTransformOp : Accel_TransformOp<"map_to_arch"> {
     DefaultValuedAttr<StrAttr, "\"eyeriss_like\"">:$arch,
     DefaultValuedAttr<StrAttr, "\"edp\"">:$objective,
     DefaultValuedAttr<StrAttr, "\"hybrid\"">:$strategy,
-    DefaultValuedAttr<I64Attr, "0">:$max_evaluations,
+    DefaultValuedAttr<Accel_NonNegativeI64Attr, "0">:$max_evaluations,
     DefaultValuedAttr<F64Attr, "0.0">:$time_limit,
-    DefaultValuedAttr<I64Attr, "0">:$victory,
-    DefaultValuedAttr<I64Attr, "0">:$threads,
-    DefaultValuedAttr<I64Attr, "1">:$seed,
+    DefaultValuedAttr<Accel_NonNegativeI64Attr, "0">:$victory,
+    DefaultValuedAttr<Accel_NonNegativeI64Attr, "0">:$threads,
+    DefaultValuedAttr<Accel_NonNegativeI64Attr, "1">:$seed,
     DefaultValuedAttr<BoolAttr, "true">:$imperfect
   );
   let results = (outs TransformHandleTypeInterface:$mapped);
