@@ -318,6 +318,28 @@ bool LocalSearch::fillAxis(Plan &plan, std::mt19937_64 &rng) {
   return usesEnoughInstances(plan);
 }
 
+bool LocalSearch::swapAxes(Plan &plan, std::mt19937_64 &rng) {
+  if (fanoutLevels.empty())
+    return false;
+  const int f = fanoutLevels[rng() % fanoutLevels.size()];
+  const model::LevelConstraints &limits = space.constraints().levels[f];
+  const model::StorageLevel &level = space.arch().storage[f];
+  LevelPlan &fanout = plan.levels[f];
+  int64_t productX = 1, productY = 1;
+  for (int d = 0; d < space.numDims(); ++d) {
+    productX *= fanout.spatialX[d];
+    productY *= fanout.spatialY[d];
+    if ((fanout.spatialX[d] > 1 && !((limits.spatialY >> d) & 1u)) ||
+        (fanout.spatialY[d] > 1 && !((limits.spatialX >> d) & 1u)))
+      return false;
+  }
+  if (productX == productY || productX > level.fanoutY ||
+      productY > level.fanoutX)
+    return false;
+  std::swap(fanout.spatialX, fanout.spatialY);
+  return true;
+}
+
 bool LocalSearch::flipKeep(Plan &plan, std::mt19937_64 &rng) {
   if (freeKeepBits.empty())
     return false;
@@ -335,6 +357,10 @@ bool LocalSearch::moveInPlace(Plan &plan, std::mt19937_64 &rng) {
     if (draw == 2)
       return fillAxis(plan, rng) && fits(plan);
   }
+  // Rarely: the two axes of a fanout trade places, after which a dimension
+  // can fill the axis the other one left (a multi-move detour otherwise).
+  if (rng() % 16 == 0)
+    return swapAxes(plan, rng) && fits(plan);
   switch (rng() % 8) {
   case 0:
   case 1:
@@ -366,7 +392,7 @@ bool LocalSearch::randomMove(Plan &plan, std::mt19937_64 &rng) {
 
 bool LocalSearch::acceptIfBetter(Plan &candidate, Plan &plan,
                                  ObjectiveValue &value) {
-  if (!worker.evaluateOnly(candidate, scratchValue) ||
+  if (!worker.evaluateOnly(candidate, scratchValue, guide) ||
       !isBetter(scratchValue, value))
     return false;
   std::swap(plan, candidate);

@@ -39,6 +39,10 @@ public:
   /// evaluations.
   uint64_t polish(Plan &plan, ObjectiveValue &value, uint64_t maxEvaluations);
 
+  /// What climb() and polish() compare plans by from now on (the search's
+  /// objective when null). Values passed to them must be by it.
+  void compareBy(const Objective *objective) { guide = objective; }
+
   /// Whether every level's tiles fit (cheaper than the model).
   bool fits(const Plan &plan) const;
 
@@ -60,6 +64,9 @@ private:
   /// fanout (or a share of it), moving what the axis held into a temporal
   /// loop (Ruby-S: 197 tokens on 14 columns, the last column partly idle).
   bool fillAxis(Plan &plan, std::mt19937_64 &rng);
+  /// Swaps the x and y factors of a fanout when each side fits the other
+  /// axis (and the constraints allow its dimensions there).
+  bool swapAxes(Plan &plan, std::mt19937_64 &rng);
   /// Whether the plan meets the minimum utilization constraint.
   bool usesEnoughInstances(const Plan &plan) const;
   bool flipKeep(Plan &plan, std::mt19937_64 &rng);
@@ -69,6 +76,7 @@ private:
 
   Worker &worker;
   const Mapspace &space;
+  const Objective *guide = nullptr;
   std::vector<int> temporalLevels, fanoutLevels;
   std::vector<std::pair<int, int>> freeKeepBits;
   Plan scratch;

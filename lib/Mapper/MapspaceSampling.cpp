@@ -14,6 +14,98 @@
 using namespace accel;
 using namespace accel::mapper;
 
+void Mapspace::packAxes(int s, std::mt19937_64 &rng, FactorVector &remaining,
+                        int64_t &capX, int64_t &capY,
+                        SpatialAssignment &out) const {
+  const model::LevelConstraints &constraints = constraintsRef->levels[s];
+  llvm::SmallVector<int, model::kMaxDimensions> dims;
+  for (int d = 0; d < numDims(); ++d)
+    if (!constraints.spatial[d].fixed)
+      dims.push_back(d);
+  bool yFirst = rng() % 2;
+  // Half the time an axis gets the fullest combination of factors (ties
+  // broken by the random order of dimensions and factors), else each
+  // dimension in turn takes the largest factor that fits.
+  const bool fullest = rng() % 2;
+  llvm::SmallVector<int64_t, 32> choices;
+  for (int axis = 0; axis < 2; ++axis) {
+    const bool yAxis = (axis == 0) == yFirst;
+    int64_t &capacity = yAxis ? capY : capX;
+    const model::DimensionMask allowed =
+        yAxis ? constraints.spatialY : constraints.spatialX;
+    std::shuffle(dims.begin(), dims.end(), rng);
+    if (fullest && capacity <= kMaxPackedCapacity) {
+      packFullest(s, rng, dims, allowed, remaining, capacity,
+                  yAxis ? out.y[s] : out.x[s], out);
+      continue;
+    }
+    for (int d : dims) {
+      if (capacity < 2 || !((allowed >> d) & 1u) ||
+          out.x[s][d] * out.y[s][d] != 1)
+        continue;
+      spatialChoices(remaining[d],
+                     std::min(capacity, constraints.spatial[d].max), choices);
+      if (choices.empty())
+        continue;
+      int64_t factor =
+          rng() % 4 ? choices.back() : choices[rng() % choices.size()];
+      if (factor < 2)
+        continue;
+      (yAxis ? out.y : out.x)[s][d] = factor;
+      capacity /= factor;
+      remaining[d] = quotient(remaining[d], factor);
+    }
+  }
+}
+
+void Mapspace::packFullest(int s, std::mt19937_64 &rng,
+                           llvm::ArrayRef<int> dims,
+                           model::DimensionMask allowed,
+                           FactorVector &remaining, int64_t &capacity,
+                           FactorVector &axis,
+                           const SpatialAssignment &out) const {
+  const model::LevelConstraints &constraints = constraintsRef->levels[s];
+  // reached[p]: how product p was first reached (dimension position and
+  // factor, and the product before), over the dimensions in `dims` order.
+  struct Step {
+    int position = -1;
+    int64_t factor = 1, previous = 0;
+  };
+  std::vector<Step> reached(static_cast<size_t>(capacity) + 1);
+  std::vector<bool> seen(static_cast<size_t>(capacity) + 1, false);
+  seen[1] = true;
+  llvm::SmallVector<int64_t, 32> choices;
+  std::vector<int64_t> frontier;
+  for (size_t position = 0; position < dims.size(); ++position) {
+    const int d = dims[position];
+    if (!((allowed >> d) & 1u) || out.x[s][d] * out.y[s][d] != 1)
+      continue;
+    spatialChoices(remaining[d], std::min(capacity, constraints.spatial[d].max),
+                   choices);
+    std::shuffle(choices.begin(), choices.end(), rng);
+    frontier.clear();
+    for (int64_t p = 1; p <= capacity; ++p)
+      if (seen[p])
+        frontier.push_back(p);
+    for (int64_t p : frontier)
+      for (int64_t factor : choices) {
+        if (factor < 2 || p * factor > capacity || seen[p * factor])
+          continue;
+        seen[p * factor] = true;
+        reached[p * factor] = {static_cast<int>(position), factor, p};
+      }
+  }
+  int64_t best = capacity;
+  while (best > 1 && !seen[best])
+    --best;
+  for (int64_t p = best; p > 1; p = reached[p].previous) {
+    const int d = dims[reached[p].position];
+    axis[d] = reached[p].factor;
+    remaining[d] = quotient(remaining[d], reached[p].factor);
+  }
+  capacity /= best;
+}
+
 bool Mapspace::randomSpatial(std::mt19937_64 &rng,
                              SpatialAssignment &out) const {
   std::vector<int> fanoutLevels;
@@ -71,9 +163,18 @@ bool Mapspace::randomSpatial(std::mt19937_64 &rng,
           primes.push_back({d, n});
       }
       std::shuffle(primes.begin(), primes.end(), rng);
+      // Half the draws pack the axes instead: dimensions in random order,
+      // each taking (mostly) the largest factor the axis still holds. Prime
+      // factors placed one by one rarely fill a large array, and a local
+      // search rarely repacks one (several dimensions leaving and entering
+      // an axis at once).
+      if (rng() % 2) {
+        packAxes(s, rng, remaining, capX, capY, out);
+        primes.clear();
+      }
       // With imperfect factors, one in four draws fills an axis with a
       // dimension instead (Ruby-S), leaving a partial last row.
-      if (imperfect && rng() % 4 == 0) {
+      else if (imperfect && rng() % 4 == 0) {
         int d = static_cast<int>(rng() % numDims());
         bool yAxis = rng() % 2;
         int64_t &capacity = yAxis ? capY : capX;
@@ -154,7 +255,8 @@ bool Mapspace::randomTemporal(int s, const FactorVector &remaining,
   return choiceFits(s, remaining, choice, plan);
 }
 
-bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan) const {
+bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan,
+                          const SpatialAssignment *fixedSpatial) const {
   // A keep configuration that keeps every tensor somewhere.
   uint64_t configurations = numKeepConfigurations();
   bool keepFound = false;
@@ -165,7 +267,9 @@ bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan) const {
   if (!keepFound)
     return false;
   SpatialAssignment spatial;
-  if (!randomSpatial(rng, spatial))
+  if (fixedSpatial)
+    spatial = *fixedSpatial;
+  else if (!randomSpatial(rng, spatial))
     return false;
   applySpatial(spatial, plan);
   FactorVector remaining;

@@ -2,6 +2,7 @@
 
 #include "accel/Mapper/Objective.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace accel;
@@ -35,7 +36,7 @@ std::string Objective::str() const {
   std::string text;
   for (Metric metric : metrics) {
     if (!text.empty())
-      text += ",";
+      text += product ? "*" : ",";
     switch (metric) {
     case Metric::Energy:
       text += "energy";
@@ -54,25 +55,60 @@ std::string Objective::str() const {
   return text;
 }
 
-ObjectiveValue Objective::value(const model::Result &result) const {
-  ObjectiveValue value;
-  for (Metric metric : metrics) {
-    switch (metric) {
-    case Metric::Energy:
-      value.push_back(result.energy);
-      break;
-    case Metric::Delay:
-      value.push_back(static_cast<double>(result.cycles));
-      break;
-    case Metric::EnergyDelay:
-      value.push_back(result.edp());
-      break;
-    case Metric::LastLevelAccesses:
-      value.push_back(static_cast<double>(result.levels.back().accesses));
-      break;
-    }
+MetricValues MetricValues::of(const model::Result &result) {
+  MetricValues metrics;
+  metrics.valid = result.valid;
+  if (!result.valid)
+    return metrics;
+  metrics.energy = result.energy;
+  metrics.cycles = static_cast<double>(result.cycles);
+  metrics.lastLevelAccesses =
+      static_cast<double>(result.levels.back().accesses);
+  return metrics;
+}
+
+static double metricValue(Metric metric, const MetricValues &metrics) {
+  switch (metric) {
+  case Metric::Energy:
+    return metrics.energy;
+  case Metric::Delay:
+    return metrics.cycles;
+  case Metric::EnergyDelay:
+    // As model::Result::edp().
+    return metrics.energy * metrics.cycles;
+  case Metric::LastLevelAccesses:
+    return metrics.lastLevelAccesses;
   }
+  return 0;
+}
+
+ObjectiveValue Objective::value(const MetricValues &figures) const {
+  ObjectiveValue value;
+  if (product) {
+    double scalar = 1;
+    for (Metric metric : metrics)
+      scalar *= metricValue(metric, figures);
+    value.push_back(scalar);
+    return value;
+  }
+  for (Metric metric : metrics)
+    value.push_back(metricValue(metric, figures));
   return value;
+}
+
+std::optional<Objective> Objective::searchGuide() const {
+  if (product)
+    return std::nullopt;
+  Objective guide = *this;
+  guide.product = true;
+  bool hasEnergy = llvm::any_of(metrics, [](Metric metric) {
+    return metric == Metric::Energy || metric == Metric::EnergyDelay;
+  });
+  if (!hasEnergy)
+    guide.metrics.push_back(Metric::Energy);
+  if (guide.metrics.size() == 1)
+    return std::nullopt;
+  return guide;
 }
 
 bool accel::mapper::isBetter(const ObjectiveValue &a, const ObjectiveValue &b) {

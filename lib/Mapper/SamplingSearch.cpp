@@ -2,11 +2,12 @@
 //
 // The search runs in rounds of numbered starts. Start i draws from its own
 // generator (seeded from the seed and i) either a random plan or, in hybrid
-// mode and for odd i (or three in four) once there is an incumbent, a
-// random perturbation of the incumbent as it stood when the round began;
-// hybrid mode then improves it by local search. Threads take starts in any order, but outcomes merge
-// in start order and budgets are checked between rounds, so the result does
-// not depend on the thread count.
+// mode and for odd i once there is an incumbent, a random perturbation of
+// the incumbent as it stood when the round began; hybrid mode then
+// improves it by local search (for i mod 4 in {2, 3}, first by the
+// objective's search guide). Threads take starts in any order, but
+// outcomes merge in start order and budgets are checked between rounds, so
+// the result does not depend on the thread count.
 //
 //===----------------------------------------------------------------------===//
 
@@ -89,6 +90,12 @@ accel::mapper::detail::runSampling(SearchContext &context, Workers &workers,
   const uint64_t phase = settings.phase;
   const uint64_t startsPerRound = improve ? 16 : 256;
   const char *name = improve ? "hybrid" : "random";
+  // Half the starts, fresh and perturbed alike, first climb by the
+  // objective's guide (the product of its metrics, see
+  // Objective::searchGuide), which crosses the plateaus of cycles and of
+  // lexicographic lists, then by the objective itself.
+  const std::optional<Objective> guide =
+      context.options.objective.searchGuide();
   auto phaseTimeUp = [&] {
     double limit = context.options.timeLimitSeconds;
     return limit > 0 && settings.timeFraction < 1.0 &&
@@ -103,7 +110,9 @@ accel::mapper::detail::runSampling(SearchContext &context, Workers &workers,
     bestValue = settings.incumbent->value;
   }
   uint64_t used = 0, sinceImprovement = 0, fruitless = 0;
+
   std::vector<StartResult> results(startsPerRound);
+
   for (uint64_t round = 0;; ++round) {
     if ((maxEvaluations && used >= maxEvaluations) || context.budgetSpent() ||
         phaseTimeUp()) {
@@ -122,7 +131,7 @@ accel::mapper::detail::runSampling(SearchContext &context, Workers &workers,
       StartResult &start = results[i];
       start = StartResult();
       bool valid = false;
-      if (perturb && (settings.perturbMost ? index % 4 != 0 : index % 2 == 1)) {
+      if (perturb && index % 2 == 1) {
         start.plan = outcome.best;
         int moves = 1 + static_cast<int>(rng() % 4);
         for (int move = 0; move < moves; ++move)
@@ -142,11 +151,24 @@ accel::mapper::detail::runSampling(SearchContext &context, Workers &workers,
       auto left = [&] {
         return cap - std::min(cap, start.evaluations);
       };
-      start.evaluations +=
-          local.climb(start.plan, start.value, rng, kPatience, left());
-      start.evaluations += local.polish(start.plan, start.value, left());
-      start.evaluations +=
-          local.climb(start.plan, start.value, rng, kPatience / 2, left());
+      auto improveBy = [&](const Objective *objective, uint64_t patience) {
+        local.compareBy(objective);
+        start.evaluations +=
+            local.climb(start.plan, start.value, rng, patience, left());
+        start.evaluations += local.polish(start.plan, start.value, left());
+        start.evaluations +=
+            local.climb(start.plan, start.value, rng, patience / 2, left());
+      };
+      if (guide && index % 4 >= 2) {
+        ++start.evaluations;
+        worker.evaluateOnly(start.plan, start.value, &*guide);
+        improveBy(&*guide, kPatience);
+        ++start.evaluations;
+        worker.evaluateOnly(start.plan, start.value);
+        improveBy(nullptr, kPatience / 2);
+      } else {
+        improveBy(nullptr, kPatience);
+      }
     });
 
     // Merge in start order.

@@ -177,14 +177,22 @@ ObjectiveValue Worker::evaluate(const Plan &plan, const CandidateKey &key) {
   return value;
 }
 
-bool Worker::evaluateOnly(const Plan &plan, ObjectiveValue &value) {
-  space.toMapping(plan, mapping);
-  evaluator.evaluate(mapping, result);
+bool Worker::evaluateOnly(const Plan &plan, ObjectiveValue &value,
+                          const Objective *objective) {
   context.evaluations.fetch_add(1, std::memory_order_relaxed);
-  if (!result.valid)
+  const EvaluationCache::Key key =
+      EvaluationCache::keyOf(plan, space.numDims());
+  MetricValues metrics;
+  if (!cache.lookup(key, metrics)) {
+    space.toMapping(plan, mapping);
+    evaluator.evaluate(mapping, result);
+    metrics = MetricValues::of(result);
+    cache.insert(key, metrics);
+  }
+  if (!metrics.valid)
     return false;
   context.validMappings.fetch_add(1, std::memory_order_relaxed);
-  value = context.options.objective.value(result);
+  value = (objective ? *objective : context.options.objective).value(metrics);
   return true;
 }
 

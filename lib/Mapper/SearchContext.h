@@ -9,6 +9,7 @@
 #ifndef ACCEL_LIB_MAPPER_SEARCHCONTEXT_H
 #define ACCEL_LIB_MAPPER_SEARCHCONTEXT_H
 
+#include "EvaluationCache.h"
 #include "accel/Mapper/Mapspace.h"
 #include "accel/Mapper/Search.h"
 
@@ -104,14 +105,19 @@ struct Worker {
   /// Evaluates a valid plan (not counted as a search evaluation) and offers
   /// it under `key`.
   void offerPlan(const Plan &plan, const CandidateKey &key);
-  /// Evaluates a complete plan without offering it.
-  bool evaluateOnly(const Plan &plan, ObjectiveValue &value);
+  /// Evaluates a complete plan without offering it; `value` is by
+  /// `objective` (the search's own when null). Plans evaluated recently by
+  /// this worker are answered from a cache (still counted as evaluations,
+  /// so budgets and results do not depend on which thread ran what).
+  bool evaluateOnly(const Plan &plan, ObjectiveValue &value,
+                    const Objective *objective = nullptr);
 
   /// Whether a (partial) candidate bounded below by `bound` could still
   /// beat the incumbent (read through a per-worker cache).
   bool mayImprove(const ObjectiveValue &bound);
 
 private:
+  EvaluationCache cache;
   uint64_t cachedVersion = ~uint64_t(0);
   bool haveIncumbent = false;
   ObjectiveValue incumbent;

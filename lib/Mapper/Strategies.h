@@ -42,9 +42,6 @@ struct SamplingSettings {
   double timeFraction = 1.0;
   /// Starts from this incumbent (perturbing it) rather than from nothing.
   const SamplingOutcome *incumbent = nullptr;
-  /// Once there is an incumbent, three in four starts perturb it instead
-  /// of one in two (hybrid only); the others draw a random plan.
-  bool perturbMost = false;
 };
 
 /// Random or hybrid search: rounds of numbered starts, each a random plan or

@@ -19,7 +19,7 @@ accel.arch @constrained {
 
 // CHECK-LABEL: func.func @matmul
 // CHECK: linalg.matmul
-// CHECK-SAME: "buf": temporal [{{(.*, )?}}M 8, {{(.*, )?}}K {{[0-9]+}}]
+// CHECK-SAME: "buf": temporal [{{([^]]*, )?}}M 8, {{([^]]*, )?}}K {{[0-9]+}}]
 // CHECK-SAME: "PE": spatial x [N {{[0-9]+}}]
 // CHECK-SAME: "rf": {{.*}}keep [C] bypass [A, B]
 // SAME: linalg.matmul {{.*}}accel.mapping = #accel.mapping<@constrained, [[MAPPING:.*]]>}
