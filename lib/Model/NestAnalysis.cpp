@@ -63,6 +63,9 @@ bool NestAnalysis::run(const Workload &theWorkload, const Architecture &theArch,
                        const Mapping &theMapping, const LoopNest &theNest,
                        const EvaluationOptions &theOptions,
                        llvm::SmallVectorImpl<LevelRecord> &records) {
+  // The coefficient matrix depends on the workload alone, which an
+  // Evaluator (the owner of this analysis) never changes.
+  const bool sameWorkload = workload == &theWorkload;
   workload = &theWorkload;
   arch = &theArch;
   mapping = &theMapping;
@@ -92,15 +95,16 @@ bool NestAnalysis::run(const Workload &theWorkload, const Architecture &theArch,
   }
 
   // Dense coefficient matrix: translations are linear in it.
-  coefficients.assign(static_cast<size_t>(numDataSpaces) * kMaxRanks *
-                          kMaxDimensions,
-                      0);
-  for (int ds = 0; ds < numDataSpaces; ++ds) {
-    const auto &ranks = workload->dataSpaces[ds].ranks;
-    for (int r = 0, e = static_cast<int>(ranks.size()); r < e; ++r)
-      for (const ProjectionTerm &term : ranks[r])
-        coefficients[coefficientIndex(ds, r, term.dimension)] +=
-            term.coefficient;
+  if (!sameWorkload) {
+    coefficients.assign(
+        static_cast<size_t>(numDataSpaces) * kMaxRanks * kMaxDimensions, 0);
+    for (int ds = 0; ds < numDataSpaces; ++ds) {
+      const auto &ranks = workload->dataSpaces[ds].ranks;
+      for (int r = 0, e = static_cast<int>(ranks.size()); r < e; ++r)
+        for (const ProjectionTerm &term : ranks[r])
+          coefficients[coefficientIndex(ds, r, term.dimension)] +=
+              term.coefficient;
+    }
   }
 
   records.resize(static_cast<size_t>(numLevels) * numDataSpaces);
@@ -309,17 +313,37 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
   const int64_t width = std::max(arch->storage[s].fanoutX, fanX);
   const int64_t height = std::max(arch->storage[s].fanoutY, fanY);
 
-  // Translation of every child position (mixed radix, innermost loop
-  // fastest).
-  positionTranslations.assign(static_cast<size_t>(positions) * numRanks, 0);
   int64_t step[16][kMaxRanks];
+  // Loops that do not move the data space (every step zero) only multicast;
+  // when the others move disjoint sets of ranks, every combination of their
+  // indices is a distinct translation.
+  int64_t multicastExtent = 1;
+  bool distinctTranslations = true;
+  uint32_t movedRanks = 0;
   for (int b = 0; b < numBlock; ++b) {
     const NestLoop &loop = loops[first + b];
-    for (int r = 0; r < numRanks; ++r)
+    uint32_t ranksMoved = 0;
+    for (int r = 0; r < numRanks; ++r) {
       step[b][r] =
           coefficients[coefficientIndex(ds, r, loop.dimension)] * loop.stride;
+      if (step[b][r] != 0)
+        ranksMoved |= 1u << r;
+    }
+    if (ranksMoved == 0)
+      multicastExtent *= loop.end;
+    else if (ranksMoved & movedRanks)
+      distinctTranslations = false;
+    movedRanks |= ranksMoved;
   }
-  {
+
+  // Translation of every child position (mixed radix, innermost loop
+  // fastest), computed when grouping or link transfers need it.
+  bool haveTranslations = false, scalarTranslations = false;
+  auto computeTranslations = [&] {
+    if (haveTranslations)
+      return;
+    haveTranslations = true;
+    positionTranslations.assign(static_cast<size_t>(positions) * numRanks, 0);
     int64_t digits[16] = {};
     int64_t current[kMaxRanks] = {};
     for (int64_t p = 0; p < positions; ++p) {
@@ -337,7 +361,40 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
           current[r] -= step[b][r] * (end - 1);
       }
     }
-  }
+    // Equal translations are found by sorting; one integer per position
+    // sorts faster than rank vectors. Encode each rank's offset from its
+    // smallest value in mixed radix, rank 0 most significant (the same
+    // order as comparing the vectors), when the radices' product fits.
+    scalarTranslations = true;
+    int64_t lowest[kMaxRanks], weight[kMaxRanks];
+    int64_t capacity = 1;
+    for (int r = numRanks - 1; r >= 0; --r) {
+      int64_t low = 0, high = 0;
+      for (int b = 0; b < numBlock; ++b) {
+        int64_t reach = step[b][r] * (loops[first + b].end - 1);
+        (reach < 0 ? low : high) += reach;
+      }
+      lowest[r] = low;
+      weight[r] = capacity;
+      bool overflowed = false;
+      capacity = mulChecked(capacity, high - low + 1, overflowed);
+      if (overflowed || capacity > (int64_t(1) << 62)) {
+        scalarTranslations = false;
+        break;
+      }
+    }
+    if (!scalarTranslations)
+      return;
+    positionScalars.resize(positions);
+    for (int64_t p = 0; p < positions; ++p) {
+      const int64_t *t =
+          &positionTranslations[static_cast<size_t>(p) * numRanks];
+      int64_t key = 0;
+      for (int r = 0; r < numRanks; ++r)
+        key += (t[r] - lowest[r]) * weight[r];
+      positionScalars[p] = key;
+    }
+  };
   auto translationAt = [&](int64_t p) {
     return &positionTranslations[static_cast<size_t>(p) * numRanks];
   };
@@ -359,6 +416,23 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
     if (noMulticast) {
       if (!members.empty())
         out.push_back({1, static_cast<int64_t>(members.size())});
+      return;
+    }
+    computeTranslations();
+    if (scalarTranslations) {
+      sortedKeys.clear();
+      for (int64_t member : members)
+        sortedKeys.push_back(positionScalars[member]);
+      std::sort(sortedKeys.begin(), sortedKeys.end());
+      int64_t run = 1;
+      for (size_t i = 1; i <= sortedKeys.size(); ++i) {
+        if (i < sortedKeys.size() && sortedKeys[i - 1] == sortedKeys[i]) {
+          ++run;
+          continue;
+        }
+        add(run);
+        run = 1;
+      }
       return;
     }
     sortedKeys.assign(members.begin(), members.end());
@@ -383,10 +457,14 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
     }
   };
 
-  positionKeys.resize(positions);
-  std::iota(positionKeys.begin(), positionKeys.end(), 0);
   llvm::SmallVector<std::pair<int64_t, int64_t>, 4> allGroups;
-  groupSizes(positionKeys, allGroups);
+  if (distinctTranslations && !noMulticast) {
+    allGroups.push_back({multicastExtent, positions / multicastExtent});
+  } else {
+    positionKeys.resize(positions);
+    std::iota(positionKeys.begin(), positionKeys.end(), 0);
+    groupSizes(positionKeys, allGroups);
+  }
   int64_t numAllGroups = 0;
   for (auto &group : allGroups)
     numAllGroups += group.second;
@@ -427,6 +505,7 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
     LinkCase result{transition, false, 0, {}};
     int64_t v[kMaxRanks];
     transitionTranslation(transition, v);
+    computeTranslations();
     unserved.clear();
     for (int64_t p = 0; p < positions; ++p) {
       int64_t h = p % width, row = p / width;

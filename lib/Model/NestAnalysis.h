@@ -75,6 +75,8 @@ private:
   llvm::SmallVector<int64_t, 256> positionKeys;
   llvm::SmallVector<int64_t, 256> positionTranslations;
   llvm::SmallVector<int64_t, 256> sortedKeys;
+  /// Per position, its translation encoded as one integer (when it fits).
+  llvm::SmallVector<int64_t, 256> positionScalars;
 };
 
 } // namespace accel::model::detail
