@@ -320,6 +320,7 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
   int64_t multicastExtent = 1;
   bool distinctTranslations = true;
   uint32_t movedRanks = 0;
+  int64_t rankSpread[kMaxRanks] = {};
   for (int b = 0; b < numBlock; ++b) {
     const NestLoop &loop = loops[first + b];
     uint32_t ranksMoved = 0;
@@ -328,6 +329,7 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
           coefficients[coefficientIndex(ds, r, loop.dimension)] * loop.stride;
       if (step[b][r] != 0)
         ranksMoved |= 1u << r;
+      rankSpread[r] += std::llabs(step[b][r]) * (loop.end - 1);
     }
     if (ranksMoved == 0)
       multicastExtent *= loop.end;
@@ -505,10 +507,21 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
     LinkCase result{transition, false, 0, {}};
     int64_t v[kMaxRanks];
     transitionTranslation(transition, v);
+    // Two children's translations differ along a rank by at most the
+    // rank's spread over the block: a larger move (any move along a rank
+    // no spatial loop touches) cannot be served by a neighbour.
+    for (int r = 0; r < numRanks; ++r)
+      if (std::llabs(v[r]) > rankSpread[r]) {
+        linkCases.push_back(std::move(result));
+        return linkCases.back();
+      }
     computeTranslations();
     unserved.clear();
-    for (int64_t p = 0; p < positions; ++p) {
-      int64_t h = p % width, row = p / width;
+    for (int64_t p = 0, h = 0, row = 0; p < positions; ++p) {
+      if (h == width) {
+        h = 0;
+        ++row;
+      }
       const int64_t *tp = translationAt(p);
       auto matches = [&](int64_t q) {
         const int64_t *tq = translationAt(q);
@@ -526,6 +539,7 @@ void NestAnalysis::analyzeSpatial(int s, int ds,
         ++result.served;
       else
         unserved.push_back(p);
+      ++h;
     }
     if (result.served > 0) {
       groupSizes(unserved, result.groups);
