@@ -1,5 +1,4 @@
-//===- EvaluationCache.h - Recently evaluated plans --------------*- C++
-//-*-===//
+//===- EvaluationCache.h - Recently evaluated plans -------------*- C++ -*-===//
 //
 // Internal to the mapper. A local search revisits plans often (a move and
 // its reverse, a polish pass trying orders a climb already tried): half to

@@ -35,8 +35,7 @@ void Mapspace::packAxes(int s, std::mt19937_64 &rng, FactorVector &remaining,
         yAxis ? constraints.spatialY : constraints.spatialX;
     std::shuffle(dims.begin(), dims.end(), rng);
     if (fullest && capacity <= kMaxPackedCapacity) {
-      packFullest(s, rng, dims, allowed, remaining, capacity,
-                  yAxis ? out.y[s] : out.x[s], out);
+      packFullest(s, yAxis, rng, dims, remaining, capacity, out);
       continue;
     }
     for (int d : dims) {
@@ -58,13 +57,12 @@ void Mapspace::packAxes(int s, std::mt19937_64 &rng, FactorVector &remaining,
   }
 }
 
-void Mapspace::packFullest(int s, std::mt19937_64 &rng,
-                           llvm::ArrayRef<int> dims,
-                           model::DimensionMask allowed,
-                           FactorVector &remaining, int64_t &capacity,
-                           FactorVector &axis,
-                           const SpatialAssignment &out) const {
+void Mapspace::packFullest(int s, bool yAxis, std::mt19937_64 &rng,
+                           llvm::ArrayRef<int> dims, FactorVector &remaining,
+                           int64_t &capacity, SpatialAssignment &out) const {
   const model::LevelConstraints &constraints = constraintsRef->levels[s];
+  const model::DimensionMask allowed =
+      yAxis ? constraints.spatialY : constraints.spatialX;
   // reached[p]: how product p was first reached (dimension position and
   // factor, and the product before), over the dimensions in `dims` order.
   struct Step {
@@ -100,7 +98,7 @@ void Mapspace::packFullest(int s, std::mt19937_64 &rng,
     --best;
   for (int64_t p = best; p > 1; p = reached[p].previous) {
     const int d = dims[reached[p].position];
-    axis[d] = reached[p].factor;
+    (yAxis ? out.y : out.x)[s][d] = reached[p].factor;
     remaining[d] = quotient(remaining[d], reached[p].factor);
   }
   capacity /= best;
@@ -255,8 +253,7 @@ bool Mapspace::randomTemporal(int s, const FactorVector &remaining,
   return choiceFits(s, remaining, choice, plan);
 }
 
-bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan,
-                          const SpatialAssignment *fixedSpatial) const {
+bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan) const {
   // A keep configuration that keeps every tensor somewhere.
   uint64_t configurations = numKeepConfigurations();
   bool keepFound = false;
@@ -267,9 +264,7 @@ bool Mapspace::randomPlan(std::mt19937_64 &rng, Plan &plan,
   if (!keepFound)
     return false;
   SpatialAssignment spatial;
-  if (fixedSpatial)
-    spatial = *fixedSpatial;
-  else if (!randomSpatial(rng, spatial))
+  if (!randomSpatial(rng, spatial))
     return false;
   applySpatial(spatial, plan);
   FactorVector remaining;

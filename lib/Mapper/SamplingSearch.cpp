@@ -112,7 +112,6 @@ accel::mapper::detail::runSampling(SearchContext &context, Workers &workers,
   uint64_t used = 0, sinceImprovement = 0, fruitless = 0;
 
   std::vector<StartResult> results(startsPerRound);
-
   for (uint64_t round = 0;; ++round) {
     if ((maxEvaluations && used >= maxEvaluations) || context.budgetSpent() ||
         phaseTimeUp()) {

@@ -98,24 +98,24 @@ public:
   /// random, retried until valid), or false.
   bool randomSpatial(std::mt19937_64 &rng, SpatialAssignment &out) const;
   void applySpatial(const SpatialAssignment &spatial, Plan &plan) const;
-  /// Packs the axes of fanout level `s` (capacities `capX`, `capY` left):
-  /// dimensions in random order, each taking the largest spatial factor
-  /// that fits what is left (one time in four a random smaller one).
-  /// Updates `remaining` and the capacities.
+  /// Packs the axes of fanout level `s` (capacities `capX`, `capY` left)
+  /// with dimensions not yet spatial there, in random order: half the time
+  /// each axis by packFullest, else each dimension taking the largest
+  /// spatial factor that fits what is left (one time in four a random
+  /// smaller one). Updates `remaining` and the capacities.
   void packAxes(int s, std::mt19937_64 &rng, FactorVector &remaining,
                 int64_t &capX, int64_t &capY, SpatialAssignment &out) const;
   /// Axes up to this size may be packed to their fullest (a search over
   /// the products that fit).
   static constexpr int64_t kMaxPackedCapacity = 4096;
-  /// Sets `axis` (one axis of fanout level `s`) to the combination of
-  /// factors of the dimensions `dims` (at most one each, those `allowed`
-  /// and not yet spatial at the level) with the largest product within
-  /// `capacity`; the first found in the order of `dims` and of shuffled
-  /// factors. Updates `remaining` and `capacity`.
-  void packFullest(int s, std::mt19937_64 &rng, llvm::ArrayRef<int> dims,
-                   model::DimensionMask allowed, FactorVector &remaining,
-                   int64_t &capacity, FactorVector &axis,
-                   const SpatialAssignment &out) const;
+  /// Gives the y (or x) axis of fanout level `s` the combination of
+  /// factors of the dimensions `dims` (at most one each, those the axis
+  /// allows and not yet spatial at the level) with the largest product
+  /// within `capacity`: the first found in the order of `dims` and of
+  /// shuffled factors. Updates `remaining` and `capacity`.
+  void packFullest(int s, bool yAxis, std::mt19937_64 &rng,
+                   llvm::ArrayRef<int> dims, FactorVector &remaining,
+                   int64_t &capacity, SpatialAssignment &out) const;
   /// Spatial factors of 1 everywhere.
   static SpatialAssignment unitSpatial(int numLevels);
 
@@ -155,11 +155,10 @@ public:
   /// offer), or false if none was found.
   bool randomTemporal(int s, const FactorVector &remaining, const Plan &plan,
                       std::mt19937_64 &rng, FactorVector &choice) const;
-  /// A random complete plan: keep configuration, spatial factors (or
-  /// `fixedSpatial`), temporal factors from the outermost level in, and
-  /// orders. False if the attempt failed (retry with the same generator).
-  bool randomPlan(std::mt19937_64 &rng, Plan &plan,
-                  const SpatialAssignment *fixedSpatial = nullptr) const;
+  /// A random complete plan: keep configuration, spatial factors, temporal
+  /// factors from the outermost level in, and orders. False if the attempt
+  /// failed (retry with the same generator).
+  bool randomPlan(std::mt19937_64 &rng, Plan &plan) const;
 
   /// Whether tiles with `extents` fit level `s` keeping `keep`.
   bool fits(int s, const FactorVector &extents, model::DataSpaceMask keep) const;
